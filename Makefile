@@ -1,0 +1,153 @@
+# pregon: build the library, the command and the tests.  `make run` and
+# `make check` also install the Debian packages they need when missing.
+
+BUILD    ?= build/rel
+BIN      ?= ./pregon
+PREFIX   ?= /usr/local
+DATADIR  ?= $(PREFIX)/share/pregon
+LOCALEDIR ?= $(PREFIX)/share/locale
+
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson
+TEST_PKGS = cmocka
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wwrite-strings -Wformat=2
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_LIBS  := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_GNU_SOURCE \
+             -DPREGON_DATADIR='"$(DATADIR)"' -MMD -MP
+LDLIBS     = $(PKG_LIBS) -lpthread
+
+LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
+          src/regex.c src/config.c src/ruleset.c src/engine.c src/score.c \
+          src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
+          src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
+          src/format/text.c src/format/json.c
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB     = $(BUILD)/libpregon.a
+
+UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
+           tests/unit/test_score.c tests/unit/test_ytree.c \
+           tests/unit/test_document.c
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+GOLDEN_BIN = $(BUILD)/tests/golden
+CORPUS_BIN = $(BUILD)/tests/corpus_fp
+
+MO = locale/en/LC_MESSAGES/pregon.mo
+
+.PHONY: all run check test asan valgrind bench deps clean install lint \
+        format pot check-unit check-golden check-errors check-rules \
+        check-header check-corpus
+
+all: $(BIN) $(MO)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/src/main.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(MO): po/en.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+deps:
+	@bash scripts/install-deps.sh
+
+# The drafts in examples/ include some that must block: exit 1 is expected.
+run: deps
+	@$(MAKE) --no-print-directory all
+	@$(BIN) --config examples/.pregon.yaml examples/; \
+	 s=$$?; [ $$s -le 1 ] || exit $$s
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+$(GOLDEN_BIN): tests/golden.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
+$(CORPUS_BIN): tests/corpus_fp.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
+TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
+
+check: deps
+	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
+	  check-golden check-errors check-corpus
+	@echo "make check: todo correcto"
+
+test: check
+
+check-unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $(TEST_ENV) $$t || exit 1; done
+
+check-header:
+	@$(CC) -std=c11 -Wall -Wextra -pedantic -Werror -fsyntax-only -x c src/pregon.h
+	@echo "pregon.h: se compila solo con -std=c11 -pedantic"
+
+check-rules: $(BIN) $(MO)
+	@for f in rules/*.yaml; do $(TEST_ENV) $(VALGRIND) $(BIN) --test-rules $$f || exit 1; done
+
+check-golden: $(GOLDEN_BIN) $(MO)
+	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) tests/golden
+
+check-errors: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/errors/run.sh $(BIN)
+
+check-corpus: $(CORPUS_BIN)
+	@$(TEST_ENV) $(CORPUS_BIN)
+
+# Sanitizers: a separate build tree, the whole suite.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" \
+	  all check-unit check-rules check-golden check-errors check-corpus
+	@echo "make asan: todo correcto"
+
+valgrind: all $(GOLDEN_BIN)
+	@$(MAKE) --no-print-directory check-golden check-rules \
+	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+	@echo "make valgrind: todo correcto"
+
+bench: all
+	@bash bench/run.sh $(BIN)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules \
+	  $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pregon
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/pregon.mo
+
+pot:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
+	  --language=C --no-location --sort-output -o po/pregon.pot \
+	  $(LIB_SRC) src/main.c src/*.h src/kinds/*.h
+	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	  --suppress=missingIncludeSystem -D_GNU_SOURCE src
+
+format:
+	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c
+
+clean:
+	rm -rf build $(BIN) locale
+
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d

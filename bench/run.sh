@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# Medición de rendimiento de pregon frente a hunspell.
+#
+# Uso: bench/run.sh PREGON_BINARY [RUNS]
+#
+#   RUNS           rondas intercaladas (por omisión 5).
+#   PREGON_CORPUS  carpeta del corpus (por omisión ../shared/corpus, relativa a
+#                  la raíz del repositorio). Si no existe, se omite la medición
+#                  y se sale con 0 (con PREGON_REQUIRE_ALL=1, con 1).
+#   PREGON_BENCH_N publicaciones del corpus de medición (por omisión 20000).
+#
+# Compila bench/mkcorpus.c en build/bench/, arma build/bench/corpus/ (solo si
+# cambió N, el corpus o mkcorpus.c) y en cada ronda mide, una tras otra:
+#   a. hunspell -d es_MX -l < all.txt                          (referencia)
+#   b. pregon --format json --date 2026-03-10 corpus/posts/    (un archivo por publicación)
+#   c. pregon --format json --date 2026-03-10 corpus/all.txt   (un solo archivo)
+#   d. una publicación por stdin con pregon, frente a una palabra con hunspell
+#      (10 llamadas de cada uno por ronda, alternadas).
+# Imprime medianas de tiempo de reloj y de memoria máxima. No compara contra
+# ningún umbral: solo informa. Deja la tabla en build/bench/results.txt y los
+# datos crudos en build/bench/raw.tsv.
+#
+# Códigos de salida: 0 bien (o corpus ausente); 1 un paso falló (pregon salió
+# con 2 o más, hunspell falló, faltan herramientas); 2 uso incorrecto.
+set -euo pipefail
+
+DATE=2026-03-10
+ONSAVE_CALLS=10
+
+usage() {
+    sed -n '2,27s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+}
+
+die() {
+    echo "bench: error: $*" >&2
+    exit 1
+}
+
+if (($# < 1 || $# > 2)); then
+    usage >&2
+    exit 2
+fi
+case $1 in -h | --help)
+    usage
+    exit 0
+    ;;
+esac
+
+bin=$1
+runs=${2:-5}
+if [[ ! $runs =~ ^[1-9][0-9]*$ ]]; then
+    echo "bench: RUNS debe ser un entero positivo: «$runs»" >&2
+    exit 2
+fi
+if [[ $bin == */* ]]; then
+    if [[ ! -f $bin || ! -x $bin ]]; then
+        echo "bench: no se encontró el ejecutable $bin" >&2
+        exit 2
+    fi
+    bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+elif ! bin=$(command -v "$bin"); then
+    echo "bench: no se encontró el ejecutable $1" >&2
+    exit 2
+fi
+
+n=${PREGON_BENCH_N:-20000}
+if [[ ! $n =~ ^[1-9][0-9]{0,4}$ ]]; then
+    echo "bench: PREGON_BENCH_N debe ser un entero entre 1 y 99999: «$n»" >&2
+    exit 2
+fi
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [[ -n ${PREGON_CORPUS:-} ]]; then
+    corpus=$PREGON_CORPUS
+    [[ $corpus == /* ]] || corpus=$PWD/$corpus
+else
+    corpus=$root/../shared/corpus
+fi
+cd "$root"
+
+if [[ ! -d $corpus ]]; then
+    if [[ ${PREGON_REQUIRE_ALL:-0} == 1 ]]; then
+        die "no se encontró el corpus en $corpus y PREGON_REQUIRE_ALL=1"
+    fi
+    echo "bench: no se encontró el corpus en $corpus; se omite la medición de rendimiento."
+    exit 0
+fi
+corpus=$(cd "$corpus" && pwd)
+
+# Misma configuración regional en todas las máquinas: UTF-8 (hunspell la usa
+# para leer la entrada) y punto decimal.
+if locale -a 2>/dev/null | grep -qix 'c\.utf-\{0,1\}8'; then
+    export LC_ALL=C.UTF-8
+else
+    export LC_NUMERIC=C
+fi
+
+command -v hunspell >/dev/null 2>&1 || die "falta hunspell (ejecute scripts/install-deps.sh)"
+[[ -e /usr/share/hunspell/es_MX.dic ]] ||
+    die "falta el diccionario es_MX de hunspell (ejecute scripts/install-deps.sh)"
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists jansson; then
+    die "falta jansson para compilar mkcorpus (ejecute scripts/install-deps.sh)"
+fi
+
+out=build/bench
+mkdir -p "$out"
+
+# --- mkcorpus -----------------------------------------------------------------
+mk=$out/mkcorpus
+if [[ ! -x $mk || bench/mkcorpus.c -nt $mk ]]; then
+    read -ra jcflags <<<"$(pkg-config --cflags jansson)"
+    read -ra jlibs <<<"$(pkg-config --libs jansson)"
+    werror=()
+    [[ ${WERROR:-0} == 1 ]] && werror=(-Werror)
+    cc -std=c11 -O2 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+        -Wwrite-strings -Wformat=2 "${werror[@]}" "${jcflags[@]}" \
+        bench/mkcorpus.c -o "$mk" "${jlibs[@]}" || die "no se pudo compilar bench/mkcorpus.c"
+fi
+
+# --- corpus de medición -------------------------------------------------------
+cdir=$out/corpus
+stamp="n=$n corpus=$corpus mkcorpus=$(sha256sum bench/mkcorpus.c | cut -d' ' -f1)"
+stamp+=" $(stat -c '%n:%s' "$corpus"/*/posts.jsonl 2>/dev/null | tr '\n' ' ' || true)"
+if [[ ! -f $cdir/stamp || $(<"$cdir/stamp") != "$stamp" ]]; then
+    rm -rf "$cdir"
+    "$mk" "$corpus" "$cdir" "$n" || die "no se pudo armar el corpus de medición"
+    printf '%s\n' "$stamp" >"$cdir/stamp"
+fi
+posts=$(find "$cdir/posts" -name '*.md' | wc -l)
+bytes=$(wc -c <"$cdir/all.txt")
+posts=${posts// /} bytes=${bytes// /}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+printf 'Hola vecinos de Tecate\n' >"$tmp/onepost.txt"
+printf 'casa\n' >"$tmp/oneword.txt"
+
+# --- medición -------------------------------------------------------------------
+# measure IN CMD...: corre CMD con la entrada IN, salida a /dev/null y errores
+# a $tmp/err. Deja en M_S los segundos de reloj, en M_KIB la memoria máxima
+# (KiB, vacía si no se puede medir) y en M_RC el código de salida.
+# El tiempo de reloj lo toma bash (TIMEFORMAT=%3R, milisegundos), porque %e de
+# /usr/bin/time solo tiene centésimas; la memoria la da /usr/bin/time (%M).
+have_gnu_time=0
+if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%e %M' -o /dev/null true 2>/dev/null; then
+    have_gnu_time=1
+fi
+
+measure() {
+    local in=$1 TIMEFORMAT=%3R line last=''
+    shift
+    M_RC=0 M_KIB=''
+    if ((have_gnu_time)); then
+        { time /usr/bin/time -f '%e %M' -o "$tmp/gnutime" "$@" <"$in" >/dev/null 2>"$tmp/err"; } \
+            2>"$tmp/wall" || M_RC=$?
+        # Si el programa sale con código distinto de 0, /usr/bin/time antepone
+        # una línea de aviso: la última línea es siempre '%e %M'.
+        while read -r line; do last=$line; done <"$tmp/gnutime"
+        M_KIB=${last##* }
+        [[ $M_KIB =~ ^[0-9]+$ ]] || M_KIB=''
+    else
+        { time "$@" <"$in" >/dev/null 2>"$tmp/err"; } 2>"$tmp/wall" || M_RC=$?
+    fi
+    M_S=$(<"$tmp/wall")
+    M_S=${M_S//,/.}
+}
+
+# record CASO RONDA: anota la última medición.
+record() {
+    printf '%s\n' "$M_S" >>"$tmp/$1.s"
+    if [[ -n $M_KIB ]]; then
+        printf '%s\n' "$M_KIB" >>"$tmp/$1.kib"
+    fi
+    printf '%s\t%s\t%s\t%s\t%s\n' "$2" "$1" "$M_S" "${M_KIB:-n/d}" "$M_RC" >>"$out/raw.tsv"
+}
+
+fail_step() {
+    echo "bench: error: $1 salió con código $M_RC. Errores:" >&2
+    head -n 40 "$tmp/err" >&2
+    exit 1
+}
+
+check_hunspell() {
+    ((M_RC == 0)) || fail_step "$1"
+}
+
+check_pregon() {
+    ((M_RC == 0 || M_RC == 1)) || fail_step "$1"
+}
+
+run_a() { measure "$cdir/all.txt" hunspell -d es_MX -l; check_hunspell "hunspell (a)"; }
+run_b() { measure /dev/null "$bin" --format json --date "$DATE" "$cdir/posts"; check_pregon "pregon (b)"; }
+run_c() { measure /dev/null "$bin" --format json --date "$DATE" "$cdir/all.txt"; check_pregon "pregon (c)"; }
+# La entrada de d se lee de un archivo y no de una tubería, para que el tiempo
+# medido sea solo el del proceso.
+run_dp() { measure "$tmp/onepost.txt" "$bin" --format json --date "$DATE"; check_pregon "pregon (d)"; }
+run_dh() { measure "$tmp/oneword.txt" hunspell -d es_MX -l; check_hunspell "hunspell (d)"; }
+
+printf 'ronda\tcaso\tsegundos\tkib\tcodigo\n' >"$out/raw.tsv"
+
+# Una pasada previa, sin contar: verifica los códigos de salida y calienta la
+# caché de archivos.
+echo "bench: verificación previa..." >&2
+run_b
+run_c
+run_dp
+run_dh
+
+for ((r = 1; r <= runs; r++)); do
+    echo "bench: ronda $r de $runs..." >&2
+    run_a
+    record a "$r"
+    run_b
+    record b "$r"
+    run_c
+    record c "$r"
+    for ((i = 0; i < ONSAVE_CALLS; i++)); do
+        run_dp
+        record dp "$r"
+        run_dh
+        record dh "$r"
+    done
+done
+
+# --- resultados -----------------------------------------------------------------
+# median ARCHIVO: mediana de los números del archivo (n/d si no hay).
+median() {
+    if [[ ! -s $1 ]]; then
+        echo n/d
+        return
+    fi
+    sort -g "$1" | awk '{ v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# calc FORMATO EXPR A B: EXPR en awk con a y b; n/d si falta un dato o b es 0.
+calc() {
+    awk -v a="$3" -v b="$4" -v fmt="$1" -v expr="$2" 'BEGIN {
+        if (a == "n/d" || b == "n/d" || (expr != "kib" && b + 0 == 0)) { print "n/d"; exit }
+        if (expr == "div") x = a / b
+        else if (expr == "kib") x = a / 1024
+        printf fmt "\n", x }'
+}
+
+# pad TEXTO ANCHO: rellena a ANCHO caracteres (no bytes).
+pad() {
+    local s=$1 w=$2
+    printf '%s%*s' "$s" $((w > ${#s} ? w - ${#s} : 0)) ''
+}
+
+row() {
+    local label=$1 key=$2 with_rates=$3 s kib pps='-' mbs='-'
+    s=$(median "$tmp/$key.s")
+    kib=$(median "$tmp/$key.kib")
+    if [[ $with_rates == 1 ]]; then
+        pps=$(calc '%.0f' div "$posts" "$s")
+        mbs=$(calc '%.2f' div "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" "$s")
+    fi
+    pad "$label" 46
+    pad "$(calc '%.4f' div "$s" 1)" 13
+    pad "$pps" 10
+    pad "$mbs" 9
+    calc '%.1f' kib "$kib" 1
+}
+
+sa=$(median "$tmp/a.s")
+sb=$(median "$tmp/b.s")
+sc=$(median "$tmp/c.s")
+sdp=$(median "$tmp/dp.s")
+sdh=$(median "$tmp/dh.s")
+
+{
+    echo "Medición de rendimiento de pregon"
+    echo "Modo CI: --format json, todas las reglas por defecto, sin sugerencias (--date $DATE)."
+    echo "Binario:  $bin"
+    echo "Corpus:   $posts publicaciones, $bytes bytes en all.txt (de $corpus)"
+    echo "Rondas:   $runs, intercaladas; en d, $ONSAVE_CALLS llamadas de cada uno por ronda."
+    echo "Cifras:   medianas del tiempo de reloj y de la memoria máxima (RSS)."
+    echo "Máquina:  $(nproc) núcleos; $(hunspell -v 2>/dev/null | sed -n 's/.*(but really \(.*\))/\1/p' | head -n 1)"
+    ((have_gnu_time)) || echo "Aviso:    no hay /usr/bin/time (paquete time); la memoria queda como n/d."
+    echo
+    pad "Medición" 46
+    pad "Mediana (s)" 13
+    pad "pub./s" 10
+    pad "MB/s" 9
+    echo "Memoria (MiB)"
+    row "a. hunspell -l, all.txt (referencia)" a 1
+    row "b. pregon, carpeta posts/ ($posts archivos)" b 1
+    row "c. pregon, archivo único all.txt" c 1
+    row "d. pregon, una publicación por stdin" dp 0
+    row "d. hunspell -l, una palabra por stdin (ref.)" dh 0
+    echo
+    echo "Razones:"
+    echo "  b: hunspell (a) / pregon (b) = $(calc '%.2f' div "$sa" "$sb")   (más de 1: pregon es más rápido)"
+    echo "  c: hunspell (a) / pregon (c) = $(calc '%.2f' div "$sa" "$sc")   (más de 1: pregon es más rápido)"
+    echo "  d: pregon, una publicación / hunspell, una palabra = $(calc '%.2f' div "$sdp" "$sdh")   (menos de 1: pregon es más rápido)"
+    echo "  (MB = 10^6 bytes de all.txt; MiB = 2^20 bytes.)"
+} | tee "$out/results.txt"

@@ -1,0 +1,56 @@
+/* document.h: the bytes of one post -> front matter, prose and positions.
+ * The input is never modified; `prose` is a copy in which every byte that is
+ * not prose (front matter, code, HTML comments, link targets) is a space, so
+ * offsets in it are offsets in the input. */
+#ifndef PREGON_DOCUMENT_H
+#define PREGON_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "pregon.h"
+#include "text.h"
+#include "ytree.h"
+
+typedef struct {
+	const char *path;
+	const char *input;   /* borrowed */
+	size_t len;
+	int plain_text;
+	size_t body_off;     /* first byte after the BOM and front matter */
+	y_node *fm;          /* front matter (a map), or NULL */
+	char *prose;         /* len bytes, NUL-terminated */
+	text_linemap lines;
+	text_view views[4];  /* by TEXT_FOLD | TEXT_STRIP, built on demand */
+	int built[4];
+
+	/* Context resolved by the engine from options and front matter. */
+	date_t date;
+	int has_date;
+	const char *platform; /* an id of doc_platforms, or NULL */
+	const char *topic;    /* an id of doc_topics, or NULL */
+} doc_t;
+
+/* Known ids (NULL-terminated), shared with the front-matter rule kind. */
+extern const char *const doc_platforms[];
+extern const char *const doc_topics[];
+extern const char *const doc_fm_keys[];
+int doc_is_platform(const char *id);
+int doc_is_topic(const char *id);
+
+/*
+ * Split and check an input.  Invalid UTF-8, a NUL byte or front matter that
+ * is not YAML is PREGON_EINVAL with diag at file:line:col (and the byte
+ * offset in the message).  On success dispose with doc_dispose().
+ */
+int doc_parse(doc_t *out, const char *path, const char *input, size_t len,
+	      int plain_text, pregon_diag *diag);
+void doc_dispose(doc_t *doc);
+
+/* The body's prose as a normalized view (flags of text.h). */
+const text_view *doc_view(doc_t *doc, int flags);
+
+/* Byte offset in the input of (line, col) as y_node positions give them. */
+size_t doc_offset_of(const doc_t *doc, int line, int col);
+
+#endif

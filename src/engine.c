@@ -1,0 +1,675 @@
+/* engine.c: compile the configuration and rule sets once; run them over
+ * documents; turn raw findings into a sorted, scored report. */
+#include <libintl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "score.h"
+
+#ifndef PREGON_DATADIR
+#define PREGON_DATADIR "/usr/local/share/pregon"
+#endif
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *join(const char *a, const char *b)
+{
+	buf x;
+	buf_init(&x);
+	buf_printf(&x, "%s/%s", a, b);
+	return buf_detach(&x);
+}
+
+static int holds_rules(const char *dir)
+{
+	char *r = join(dir, "rules");
+	int ok = is_dir(r);
+	free(r);
+	return ok;
+}
+
+char *engine_find_data_dir(const char *explicit_dir)
+{
+	if (explicit_dir)
+		return holds_rules(explicit_dir) ? xstrdup(explicit_dir) : NULL;
+	const char *env = getenv("PREGON_DATA");
+	if (env && *env)
+		return holds_rules(env) ? xstrdup(env) : NULL;
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			/* the checkout (binary at the root), then an install
+			 * prefix (bin/ beside share/pregon) */
+			if (holds_rules(exe))
+				return xstrdup(exe);
+			char *share = join(exe, "../share/pregon");
+			if (holds_rules(share))
+				return share;
+			free(share);
+		}
+	}
+	return holds_rules(PREGON_DATADIR) ? xstrdup(PREGON_DATADIR) : NULL;
+}
+
+int pregon_i18n_init(const char *data_dir, pregon_lang lang)
+{
+	setlocale(LC_ALL, "");
+	if (lang == PREGON_LANG_EN) {
+		/* LANGUAGE is ignored in the C locale: make sure some UTF-8
+		 * locale is active, which every glibc has. */
+		const char *cur = setlocale(LC_MESSAGES, NULL);
+		if (!cur || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+			setlocale(LC_MESSAGES, "C.UTF-8");
+		setenv("LANGUAGE", "en", 1);
+	} else {
+		/* Spanish is the source language: no catalogue applies. */
+		setenv("LANGUAGE", "es", 1);
+	}
+	char *dir = engine_find_data_dir(data_dir);
+	const char *locale_env = getenv("PREGON_LOCALEDIR");
+	char *locale = NULL;
+	if (locale_env && *locale_env)
+		locale = xstrdup(locale_env);
+	else if (dir) {
+		locale = join(dir, "locale");
+		if (!is_dir(locale)) {
+			free(locale);
+			locale = join(dir, "../locale");
+		}
+	}
+	if (locale)
+		bindtextdomain(PREGON_DOMAIN, locale);
+	bind_textdomain_codeset(PREGON_DOMAIN, "UTF-8");
+	free(locale);
+	free(dir);
+	return 0;
+}
+
+static int find_rule_index(const pregon_engine *e, const char *id)
+{
+	for (size_t i = 0; i < e->rules.n; i++)
+		if (strcmp(e->rules.items[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Every `reglas` entry of the configuration must name a loaded rule or
+ * rule set: a misspelt id would otherwise silently change nothing. */
+static int check_config_ids(const pregon_engine *e, pregon_diag *diag)
+{
+	const config_t *c = e->config;
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const char *id = c->rules[i].id;
+		int found = find_rule_index(e, id) >= 0;
+		size_t len = strlen(id);
+		for (size_t j = 0; j < e->rules.n && !found; j++)
+			found = strncmp(e->rules.items[j].id, id, len) == 0 &&
+				e->rules.items[j].id[len] == '.';
+		if (found)
+			continue;
+		const char **ids = xmalloc((e->rules.n + 1) * sizeof *ids);
+		for (size_t j = 0; j < e->rules.n; j++)
+			ids[j] = e->rules.items[j].id;
+		ids[e->rules.n] = NULL;
+		const char *near = closest_word(id, ids);
+		char hint[256];
+		if (near)
+			snprintf(hint, sizeof hint, _("¿quiso decir «%s»?"), near);
+		else
+			snprintf(hint, sizeof hint, "%s",
+				 _("vea las reglas con pregon --list-rules"));
+		y_error(diag, c->rules[i].where, hint,
+			_("no hay ninguna regla ni conjunto «%s»"), id);
+		free(ids);
+		return PREGON_EINVAL;
+	}
+	return 0;
+}
+
+static int load_rules(pregon_engine *e, const pregon_engine_options *o,
+		      pregon_diag *diag)
+{
+	const char **paths = NULL;
+	size_t n = 0;
+	char *defaults = NULL;
+	if (o->n_rule_paths) {
+		paths = xmalloc(o->n_rule_paths * sizeof *paths);
+		for (size_t i = 0; i < o->n_rule_paths; i++)
+			paths[n++] = o->rule_paths[i];
+	} else {
+		paths = xmalloc((e->config->n_rule_sets + 1) * sizeof *paths);
+		if (e->config->defaults) {
+			if (!e->data_dir) {
+				free(paths);
+				diag_set(diag, NULL, 0, 0, 0, NULL,
+					 _("defina PREGON_DATA con la carpeta que contiene rules/"),
+					 _("no se encuentran las reglas predeterminadas de pregon"));
+				return PREGON_ENOTFOUND;
+			}
+			defaults = join(e->data_dir, "rules");
+			paths[n++] = defaults;
+		}
+		for (size_t i = 0; i < e->config->n_rule_sets; i++)
+			paths[n++] = e->config->rule_sets[i];
+	}
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		rc = rs_load_path(&e->rules, paths[i], e->config, diag);
+		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths &&
+		    paths[i] != defaults) {
+			/* point at the `conjuntos` entry that names it */
+			size_t k = i - (defaults ? 1 : 0);
+			y_error(diag, e->config->rule_set_nodes[k],
+				_("corrija la ruta (relativa a la configuración)"),
+				_("no existe el conjunto de reglas «%s»"), paths[i]);
+		}
+		e->sources = xrealloc(e->sources, (e->n_sources + 1) * sizeof *e->sources);
+		e->sources[e->n_sources++] = xstrdup(paths[i]);
+	}
+	free(paths);
+	free(defaults);
+	return rc;
+}
+
+int pregon_engine_new(pregon_engine **out, const pregon_engine_options *o,
+		      pregon_diag *diag)
+{
+	*out = NULL;
+	pregon_engine_options none = { 0 };
+	if (!o)
+		o = &none;
+	pregon_engine *e = xcalloc(1, sizeof *e);
+	e->lang = o->lang;
+	pthread_mutex_init(&e->pool_lock, NULL);
+	e->data_dir = engine_find_data_dir(o->data_dir);
+	int rc = 0;
+	if (o->data_dir && !e->data_dir) {
+		diag_set(diag, o->data_dir, 0, 0, 0, NULL,
+			 _("la carpeta debe contener rules/"),
+			 _("carpeta de datos no válida"));
+		rc = PREGON_ENOTFOUND;
+	} else if (o->config_path) {
+		rc = config_load(&e->config, o->config_path, diag);
+	} else {
+		e->config = config_new_default();
+	}
+	if (rc == 0)
+		rc = load_rules(e, o, diag);
+	if (rc == 0)
+		rc = check_config_ids(e, diag);
+	if (rc) {
+		pregon_engine_free(e);
+		return rc;
+	}
+	for (size_t i = 0; i < e->rules.n; i++) {
+		rule_t *r = &e->rules.items[i];
+		r->info.message = e->lang == PREGON_LANG_EN && r->message_en
+					  ? r->message_en
+					  : r->message_es;
+	}
+	*out = e;
+	return 0;
+}
+
+void pregon_engine_free(pregon_engine *e)
+{
+	if (!e)
+		return;
+	for (size_t i = 0; i < e->rules.n; i++)
+		rs_rule_dispose(&e->rules.items[i]);
+	free(e->rules.items);
+	for (size_t i = 0; i < e->n_sources; i++)
+		free(e->sources[i]);
+	free(e->sources);
+	for (size_t i = 0; i < e->n_pool; i++)
+		rx_scratch_free(e->pool[i]);
+	free(e->pool);
+	pthread_mutex_destroy(&e->pool_lock);
+	config_free(e->config);
+	free(e->data_dir);
+	free(e);
+}
+
+pregon_lang pregon_engine_lang(const pregon_engine *e)
+{
+	return e->lang;
+}
+
+int pregon_engine_review_threshold(const pregon_engine *e)
+{
+	return e->config->review_threshold;
+}
+
+size_t pregon_engine_rule_count(const pregon_engine *e)
+{
+	return e->rules.n;
+}
+
+const pregon_rule_info *pregon_engine_rule(const pregon_engine *e, size_t i)
+{
+	return i < e->rules.n ? &e->rules.items[i].info : NULL;
+}
+
+const pregon_rule_info *pregon_engine_find_rule(const pregon_engine *e,
+						const char *id)
+{
+	int i = find_rule_index(e, id);
+	return i < 0 ? NULL : &e->rules.items[i].info;
+}
+
+const char *pregon_engine_rule_description(const pregon_engine *e,
+					   const char *id)
+{
+	int i = find_rule_index(e, id);
+	if (i < 0)
+		return NULL;
+	const rule_t *r = &e->rules.items[i];
+	if (e->lang == PREGON_LANG_EN && r->description_en)
+		return r->description_en;
+	return r->description_es;
+}
+
+size_t pregon_rule_example_count(const pregon_engine *e, const char *id,
+				 int must_flag)
+{
+	int i = find_rule_index(e, id);
+	if (i < 0)
+		return 0;
+	const rule_t *r = &e->rules.items[i];
+	return must_flag ? r->n_must_flag : r->n_must_pass;
+}
+
+const char *pregon_rule_example(const pregon_engine *e, const char *id,
+				int must_flag, size_t k)
+{
+	int i = find_rule_index(e, id);
+	if (i < 0)
+		return NULL;
+	const rule_t *r = &e->rules.items[i];
+	if (must_flag)
+		return k < r->n_must_flag ? r->must_flag[k] : NULL;
+	return k < r->n_must_pass ? r->must_pass[k] : NULL;
+}
+
+/* ---- checking ---------------------------------------------------------- */
+
+typedef struct {
+	const rule_t *rule;
+	size_t offset, length;
+	char *message;
+	char *text;
+	char **suggestions;
+	size_t n_suggestions;
+} raw_finding;
+
+typedef struct {
+	raw_finding *items;
+	size_t n, cap;
+	const rule_t *rule; /* the rule being run */
+	const pregon_engine *engine;
+} collector;
+
+static rx_scratch *scratch_take(pregon_engine *e)
+{
+	rx_scratch *s = NULL;
+	pthread_mutex_lock(&e->pool_lock);
+	if (e->n_pool)
+		s = e->pool[--e->n_pool];
+	pthread_mutex_unlock(&e->pool_lock);
+	return s ? s : rx_scratch_new();
+}
+
+static void scratch_give(pregon_engine *e, rx_scratch *s)
+{
+	pthread_mutex_lock(&e->pool_lock);
+	xgrow(&e->pool, &e->pool_cap, e->n_pool + 1, sizeof *e->pool);
+	e->pool[e->n_pool++] = s;
+	pthread_mutex_unlock(&e->pool_lock);
+}
+
+/* The rule's message with {texto} and {sugerencia} filled in. */
+static char *fill_message(const char *tmpl, const char *text,
+			  const char *suggestion)
+{
+	buf b;
+	buf_init(&b);
+	for (const char *p = tmpl; *p;) {
+		if (strncmp(p, "{texto}", 7) == 0) {
+			buf_puts(&b, text);
+			p += 7;
+		} else if (strncmp(p, "{sugerencia}", 12) == 0) {
+			buf_puts(&b, suggestion ? suggestion : "");
+			p += 12;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* The matched text as shown in messages: whole, but cut at 60 code points
+ * and at the first line break. */
+static char *shown_text(const char *s, size_t len)
+{
+	size_t i = 0, cps = 0;
+	while (i < len && s[i] != '\n' && s[i] != '\r' && cps < 60) {
+		i += (size_t)text_u8len((unsigned char)s[i]);
+		cps++;
+	}
+	if (i > len)
+		i = len;
+	if (i == len)
+		return xstrndup(s, len);
+	buf b;
+	buf_init(&b);
+	buf_put(&b, s, i);
+	buf_puts(&b, "…");
+	return buf_detach(&b);
+}
+
+static void collect(kind_run *run, const kind_finding *f)
+{
+	collector *c = run->emit_ctx;
+	const rule_t *r = c->rule;
+	const doc_t *d = run->doc;
+	if (f->offset > d->len || f->length > d->len - f->offset)
+		return; /* a kind's bug must not read out of bounds */
+	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
+	raw_finding *x = &c->items[c->n++];
+	memset(x, 0, sizeof *x);
+	x->rule = r;
+	x->offset = f->offset;
+	x->length = f->length;
+	x->text = f->text ? xstrdup(f->text)
+			  : xstrndup(d->input + f->offset, f->length);
+	if (f->n_suggestions) {
+		x->suggestions = xmalloc(f->n_suggestions * sizeof *x->suggestions);
+		for (size_t i = 0; i < f->n_suggestions; i++)
+			x->suggestions[i] = xstrdup(f->suggestions[i]);
+		x->n_suggestions = f->n_suggestions;
+	}
+	const char *tmpl = f->message ? f->message : r->info.message;
+	char *shown = shown_text(x->text, strlen(x->text));
+	x->message = fill_message(tmpl, shown,
+				  x->n_suggestions ? x->suggestions[0] : NULL);
+	free(shown);
+}
+
+static void resolve_context(doc_t *d, const pregon_check_options *o)
+{
+	const y_node *n;
+	if (o->date && date_parse(o->date, &d->date) == 0)
+		d->has_date = 1;
+	else if ((n = y_get(d->fm, "fecha")) && n->type == Y_SCALAR &&
+		 date_parse(n->str, &d->date) == 0)
+		d->has_date = 1;
+	else if (o->today && date_parse(o->today, &d->date) == 0)
+		d->has_date = 1;
+	if (o->platform && doc_is_platform(o->platform))
+		d->platform = o->platform;
+	else if ((n = y_get(d->fm, "plataforma")) && n->type == Y_SCALAR &&
+		 doc_is_platform(n->str))
+		d->platform = n->str;
+	if (o->topic && doc_is_topic(o->topic))
+		d->topic = o->topic;
+	else if ((n = y_get(d->fm, "tema")) && n->type == Y_SCALAR &&
+		 doc_is_topic(n->str))
+		d->topic = n->str;
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const raw_finding *x = a, *y = b;
+	if (x->offset != y->offset)
+		return x->offset < y->offset ? -1 : 1;
+	if (x->length != y->length)
+		return x->length < y->length ? -1 : 1;
+	return strcmp(x->rule->id, y->rule->id);
+}
+
+/* Words of the prose and code points of the body. */
+static void count_words(const doc_t *d, double *words, double *chars)
+{
+	const char *s = d->prose + d->body_off;
+	size_t len = d->len - d->body_off;
+	size_t w = 0;
+	int in_word = 0;
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		int n = text_decode(s + i, len - i, &cp);
+		int alnum = text_is_alnum(cp);
+		w += alnum && !in_word;
+		in_word = alnum;
+		i += (size_t)n;
+	}
+	*words = (double)w;
+	*chars = (double)text_count_cp(d->input + d->body_off, len);
+}
+
+static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
+				   const char *path, collector *c)
+{
+	qsort(c->items, c->n, sizeof *c->items, by_position);
+	pregon_report *rep = xcalloc(1, sizeof *rep);
+	rep->path = xstrdup(path);
+	rep->input = d->input;
+	rep->input_len = d->len;
+	pregon_finding *fs = xcalloc(c->n ? c->n : 1, sizeof *fs);
+	int *weights = xmalloc((c->n ? c->n : 1) * sizeof *weights);
+	pregon_severity *sevs = xmalloc((c->n ? c->n : 1) * sizeof *sevs);
+	for (size_t i = 0; i < c->n; i++) {
+		raw_finding *x = &c->items[i];
+		pregon_finding *f = &fs[i];
+		f->rule = xstrdup(x->rule->id);
+		f->category = xstrdup(x->rule->category);
+		f->criterio = xstrdup(x->rule->criterio);
+		f->severity = x->rule->info.severity;
+		f->weight = x->rule->info.weight;
+		f->message = x->message;
+		f->text = x->text;
+		f->offset = x->offset;
+		f->length = x->length;
+		text_linemap_locate(&d->lines, x->offset, &f->line, &f->col);
+		text_linemap_locate(&d->lines, x->offset + x->length, &f->end_line,
+				    &f->end_col);
+		if (x->n_suggestions) {
+			pregon_suggestion *s = xcalloc(x->n_suggestions, sizeof *s);
+			for (size_t k = 0; k < x->n_suggestions; k++)
+				s[k].text = x->suggestions[k];
+			free(x->suggestions);
+			f->suggestions = s;
+			f->n_suggestions = x->n_suggestions;
+		}
+		weights[i] = f->weight;
+		sevs[i] = f->severity;
+	}
+	rep->findings = fs;
+	rep->n_findings = c->n;
+	rep->score = score_compute(weights, c->n);
+	rep->verdict = score_verdict(sevs, c->n, rep->score,
+				     e->config->review_threshold);
+	free(weights);
+	free(sevs);
+	pregon_metric *m = xcalloc(2, sizeof *m);
+	m[0].name = "caracteres";
+	m[1].name = "palabras";
+	double words, chars;
+	count_words(d, &words, &chars);
+	m[0].value = chars;
+	m[1].value = words;
+	rep->metrics = m;
+	rep->n_metrics = 2;
+	free(c->items);
+	return rep;
+}
+
+/* A rule whose pattern ran out of its match limit blocks the post with a
+ * finding of its own: the text was not fully checked. */
+static void limit_finding(kind_run *run)
+{
+	const doc_t *d = run->doc;
+	kind_finding f = { d->body_off, d->len - d->body_off,
+			   _("la expresión regular de la regla agotó el límite de búsqueda en este texto; simplifique el patrón"),
+			   "", NULL, 0 };
+	run->emit(run, &f);
+}
+
+int pregon_check(pregon_report **out, const pregon_engine *engine,
+		 const char *path, const char *input, size_t input_len,
+		 const pregon_check_options *opts, pregon_diag *diag)
+{
+	*out = NULL;
+	pregon_check_options none = { 0 };
+	if (!opts)
+		opts = &none;
+	if (!path)
+		path = "-";
+	doc_t d;
+	int rc = doc_parse(&d, path, input, input_len, opts->plain_text, diag);
+	if (rc)
+		return rc;
+	resolve_context(&d, opts);
+	pregon_engine *e = (pregon_engine *)engine; /* only the pool changes */
+	rx_scratch *scratch = scratch_take(e);
+	collector c = { NULL, 0, 0, NULL, engine };
+	kind_run run = { &d, scratch, engine->config, engine->lang, collect, &c };
+	for (size_t i = 0; i < engine->rules.n; i++) {
+		const rule_t *r = &engine->rules.items[i];
+		if (opts->only_rule ? strcmp(opts->only_rule, r->id) != 0
+				    : !r->info.enabled)
+			continue;
+		c.rule = r;
+		if (r->kind->check(r->state, &run) == PREGON_ELIMIT)
+			limit_finding(&run);
+	}
+	scratch_give(e, scratch);
+	*out = build_report(engine, &d, path, &c);
+	doc_dispose(&d);
+	return 0;
+}
+
+pregon_report *pregon_report_new_error(const char *path, const char *error)
+{
+	pregon_report *rep = xcalloc(1, sizeof *rep);
+	rep->path = xstrdup(path);
+	rep->error = xstrdup(error);
+	rep->score = 0;
+	rep->verdict = PREGON_VERDICT_BLOCK;
+	return rep;
+}
+
+void pregon_report_free(pregon_report *rep)
+{
+	if (!rep)
+		return;
+	for (size_t i = 0; i < rep->n_findings; i++) {
+		pregon_finding *f = (pregon_finding *)&rep->findings[i];
+		free((char *)f->rule);
+		free((char *)f->category);
+		free((char *)f->criterio);
+		free((char *)f->message);
+		free((char *)f->text);
+		for (size_t k = 0; k < f->n_suggestions; k++)
+			free((char *)f->suggestions[k].text);
+		free((void *)f->suggestions);
+	}
+	free((void *)rep->findings);
+	free((void *)rep->metrics);
+	free((char *)rep->path);
+	free((char *)rep->error);
+	free(rep);
+}
+
+/* ---- rule examples ----------------------------------------------------- */
+
+static int run_example(const pregon_engine *e, const rule_t *r,
+		       const char *text, int must_flag, buf *log)
+{
+	pregon_check_options o = { 0 };
+	o.only_rule = r->id;
+	o.today = "2026-01-15";
+	pregon_report *rep = NULL;
+	pregon_diag diag;
+	pregon_diag_init(&diag);
+	int rc = pregon_check(&rep, e, r->source, text, strlen(text), &o, &diag);
+	int failed = 0;
+	if (rc) {
+		buf_printf(log, "%s:%d: %s: %s: %s\n", r->source, r->info.line,
+			   r->id, _("el ejemplo no se puede revisar"),
+			   diag.message ? diag.message : "");
+		failed = 1;
+	} else if (must_flag && rep->n_findings == 0) {
+		buf_printf(log, "%s:%d: %s: %s «%s»\n", r->source, r->info.line,
+			   r->id, _("no marca el ejemplo"), text);
+		failed = 1;
+	} else if (!must_flag && rep->n_findings > 0) {
+		buf_printf(log, "%s:%d: %s: %s «%s» (%s)\n", r->source,
+			   r->info.line, r->id, _("marca un ejemplo que debía aceptar"),
+			   text, rep->findings[0].text);
+		failed = 1;
+	}
+	pregon_report_free(rep);
+	pregon_diag_dispose(&diag);
+	return failed;
+}
+
+int pregon_engine_test_examples(const pregon_engine *e, char **out_log,
+				size_t *out_total)
+{
+	buf log;
+	buf_init(&log);
+	int failed = 0;
+	size_t total = 0;
+	for (size_t i = 0; i < e->rules.n; i++) {
+		const rule_t *r = &e->rules.items[i];
+		for (size_t k = 0; k < r->n_must_flag; k++, total++)
+			failed += run_example(e, r, r->must_flag[k], 1, &log);
+		for (size_t k = 0; k < r->n_must_pass; k++, total++)
+			failed += run_example(e, r, r->must_pass[k], 0, &log);
+	}
+	*out_log = buf_detach(&log);
+	*out_total = total;
+	return failed;
+}
+
+/* ---- the merged configuration ----------------------------------------- */
+
+char *pregon_engine_config_yaml(const pregon_engine *e)
+{
+	buf b;
+	buf_init(&b);
+	buf_puts(&b, "version: 1\n");
+	config_emit(e->config, &b);
+	buf_puts(&b, "datos: ");
+	if (e->data_dir)
+		config_emit_scalar(&b, e->data_dir);
+	else
+		buf_puts(&b, "null");
+	buf_puts(&b, "\nconjuntos:\n");
+	for (size_t i = 0; i < e->n_sources; i++) {
+		buf_puts(&b, "  - ");
+		config_emit_scalar(&b, e->sources[i]);
+		buf_putc(&b, '\n');
+	}
+	buf_puts(&b, "reglas:\n");
+	for (size_t i = 0; i < e->rules.n; i++) {
+		const pregon_rule_info *r = &e->rules.items[i].info;
+		buf_printf(&b, "  %s: {activa: %s, severidad: %s, peso: %d}\n", r->id,
+			   r->enabled ? "true" : "false",
+			   pregon_severity_name(r->severity), r->weight);
+	}
+	return buf_detach(&b);
+}

@@ -1,0 +1,55 @@
+/* engine.h: what the engine, the rule-set loader and the kinds share. */
+#ifndef PREGON_ENGINE_H
+#define PREGON_ENGINE_H
+
+#include <pthread.h>
+
+#include "config.h"
+#include "kinds/kind.h"
+
+typedef struct {
+	pregon_rule_info info;   /* its strings point into the fields below */
+	char *id, *category, *criterio, *source;
+	char *message_es, *message_en;
+	char *description_es, *description_en;
+	const kind_ops *kind;
+	void *state;
+	char **must_flag;        /* `ejemplos.marcar` */
+	size_t n_must_flag;
+	char **must_pass;        /* `ejemplos.no_marcar` */
+	size_t n_must_pass;
+} rule_t;
+
+typedef struct {
+	rule_t *items;
+	size_t n, cap;
+} rule_list;
+
+/* The categories of the report contract, NULL-terminated. */
+extern const char *const rs_categories[];
+
+/* Load a rule-set file, or every *.yaml of a directory (sorted), appending
+ * compiled rules.  The configuration's `opciones` reach each kind at compile
+ * time.  Errors name file:line:col. */
+int rs_load_path(rule_list *rules, const char *path, const config_t *config,
+		 pregon_diag *diag);
+void rs_rule_dispose(rule_t *rule);
+
+struct pregon_engine {
+	pregon_lang lang;
+	char *data_dir;
+	config_t *config;
+	rule_list rules;
+	char **sources;          /* rule-set files loaded, for --print-config */
+	size_t n_sources;
+	pthread_mutex_t pool_lock;
+	rx_scratch **pool;       /* idle scratch, one per concurrent check */
+	size_t n_pool, pool_cap;
+};
+
+/* Find pregon's data directory: `explicit`, PREGON_DATA, beside the
+ * executable, or the installed share directory.  Caller frees; NULL when
+ * none holds a rules/ folder. */
+char *engine_find_data_dir(const char *explicit_dir);
+
+#endif

@@ -1,0 +1,81 @@
+/* json.c: the JSON report, a stable contract: fields may be added, never
+ * renamed.  Built with jansson, so every string is escaped correctly. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common.h"
+
+static json_t *finding_json(const pregon_finding *f)
+{
+	json_t *sugs = json_array();
+	for (size_t k = 0; k < f->n_suggestions; k++)
+		json_array_append_new(sugs, json_string(f->suggestions[k].text));
+	json_t *o = json_object();
+	json_object_set_new(o, "rule", json_string(f->rule));
+	json_object_set_new(o, "category", json_string(f->category));
+	json_object_set_new(o, "severity",
+			    json_string(pregon_severity_name(f->severity)));
+	json_object_set_new(o, "message", json_string(f->message));
+	json_object_set_new(o, "criterio", json_string(f->criterio));
+	json_object_set_new(o, "line", json_integer(f->line));
+	json_object_set_new(o, "column", json_integer(f->col));
+	json_object_set_new(o, "end_line", json_integer(f->end_line));
+	json_object_set_new(o, "end_column", json_integer(f->end_col));
+	json_object_set_new(o, "offset", json_integer((json_int_t)f->offset));
+	json_object_set_new(o, "length", json_integer((json_int_t)f->length));
+	json_object_set_new(o, "text", json_string(f->text));
+	json_object_set_new(o, "suggestions", sugs);
+	return o;
+}
+
+static json_t *report_json(const pregon_report *r)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "path", json_string(r->path));
+	json_object_set_new(o, "score", json_integer(r->score));
+	json_object_set_new(o, "verdict",
+			    json_string(pregon_verdict_name(r->verdict)));
+	json_t *m = json_object();
+	for (size_t i = 0; i < r->n_metrics; i++) {
+		double v = r->metrics[i].value;
+		json_object_set_new(m, r->metrics[i].name,
+				    v == (double)(json_int_t)v
+					    ? json_integer((json_int_t)v)
+					    : json_real(v));
+	}
+	json_object_set_new(o, "metrics", m);
+	json_object_set_new(o, "error",
+			    r->error ? json_string(r->error) : json_null());
+	json_t *fs = json_array();
+	for (size_t i = 0; i < r->n_findings; i++)
+		json_array_append_new(fs, finding_json(&r->findings[i]));
+	json_object_set_new(o, "findings", fs);
+	return o;
+}
+
+char *pregon_format_json(const pregon_report *const *reports, size_t n,
+			 const pregon_format_options *opts)
+{
+	(void)opts; /* machine output: no colour, no summary, no language */
+	json_t *root = json_object();
+	json_object_set_new(root, "version", json_integer(PREGON_JSON_VERSION));
+	json_t *files = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(files, report_json(reports[i]));
+	json_object_set_new(root, "files", files);
+	char *s = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	if (!s) {
+		fputs("pregon: memoria agotada\n", stderr);
+		abort();
+	}
+	size_t len = strlen(s);
+	char *out = xmalloc(len + 2);
+	memcpy(out, s, len);
+	out[len] = '\n';
+	out[len + 1] = '\0';
+	free(s);
+	return out;
+}

@@ -1,0 +1,90 @@
+/* kind.h: the interface every rule kind implements, and the table of kinds.
+ *
+ * A kind compiles the YAML of one rule into private state once, then checks
+ * many documents with it.  State is read-only after compile, so one rule may
+ * check documents on several threads at once; anything a check needs to
+ * write lives in the per-thread scratch of kind_run.  Adding a kind is one
+ * file plus one line in kind_table (kinds.c). */
+#ifndef PREGON_KIND_H
+#define PREGON_KIND_H
+
+#include <stddef.h>
+
+#include "../config.h"
+#include "../document.h"
+#include "../regex.h"
+#include "../ytree.h"
+
+/* What a check reports: a span of the input and, optionally, a message that
+ * replaces the rule's, a masked text and suggestions (all copied by the
+ * engine). */
+typedef struct {
+	size_t offset, length;   /* bytes of the input */
+	const char *message;     /* NULL: the rule's `mensaje` */
+	const char *text;        /* NULL: the input's bytes; set when masking */
+	const char *const *suggestions;
+	size_t n_suggestions;
+} kind_finding;
+
+typedef struct kind_run {
+	doc_t *doc;
+	rx_scratch *scratch;
+	const config_t *config;
+	pregon_lang lang;
+	void (*emit)(struct kind_run *run, const kind_finding *f);
+	void *emit_ctx;
+} kind_run;
+
+/* Compile input: the rule's YAML map, and the configuration's `opciones`
+ * for this rule (which win over the rule's own keys). */
+typedef struct {
+	const y_node *rule;
+	const y_node *overrides;
+	const config_t *config;
+	const char *rule_id;
+} kind_compile;
+
+/* The value of a kind key: the configuration's override, else the rule's. */
+const y_node *kind_get(const kind_compile *c, const char *key);
+
+typedef struct {
+	const char *name;          /* the `tipo:` word */
+	const char *const *keys;   /* the kind's own YAML keys, NULL-terminated */
+	int (*compile)(void **out, const kind_compile *c, pregon_diag *diag);
+	/* 0, or PREGON_ELIMIT when a match limit stopped the check (the
+	 * engine reports it as an error of the rule). */
+	int (*check)(const void *state, kind_run *run);
+	void (*free)(void *state);
+} kind_ops;
+
+/* Kind keys with defaults; 0 or PREGON_EINVAL with diag. */
+int kind_bool(const kind_compile *c, const char *key, int dflt, int *out,
+	      pregon_diag *diag);
+int kind_int(const kind_compile *c, const char *key, long dflt, long min,
+	     long max, long *out, pregon_diag *diag);
+int kind_double(const kind_compile *c, const char *key, double dflt,
+		double min, double max, double *out, pregon_diag *diag);
+/* The configuration's `opciones` may only name the kind's keys. */
+int kind_overrides_known(const kind_compile *c, const kind_ops *ops,
+			 pregon_diag *diag);
+
+/* Emit the original span of view bytes [vs, ve). */
+void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
+			 size_t ve, const char *message,
+			 const char *const *suggestions, size_t n_suggestions);
+
+/* "w1|w2|..." of the words normalized with view `flags` and quoted,
+ * longest first.  Caller frees. */
+char *kind_word_alternation(const char *const *words, size_t n, int flags);
+
+const kind_ops *kind_find(const char *name);
+/* "pattern, substitution, ..." for messages; a static string. */
+const char *kind_names(void);
+
+extern const kind_ops kind_pattern;
+extern const kind_ops kind_substitution;
+extern const kind_ops kind_caps;
+extern const kind_ops kind_repetition;
+extern const kind_ops kind_front_matter;
+
+#endif

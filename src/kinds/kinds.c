@@ -1,0 +1,128 @@
+/* kinds.c: the table of rule kinds and helpers every kind shares. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+
+static const kind_ops *const kind_table[] = {
+	&kind_pattern,
+	&kind_substitution,
+	&kind_caps,
+	&kind_repetition,
+	&kind_front_matter,
+};
+
+#define N_KINDS (sizeof kind_table / sizeof *kind_table)
+
+const kind_ops *kind_find(const char *name)
+{
+	for (size_t i = 0; i < N_KINDS; i++)
+		if (strcmp(kind_table[i]->name, name) == 0)
+			return kind_table[i];
+	return NULL;
+}
+
+const char *kind_names(void)
+{
+	static char names[256];
+	if (!names[0]) {
+		size_t k = 0;
+		for (size_t i = 0; i < N_KINDS; i++) {
+			size_t n = strlen(kind_table[i]->name);
+			if (k + n + 3 >= sizeof names)
+				break;
+			if (i) {
+				memcpy(names + k, ", ", 2);
+				k += 2;
+			}
+			memcpy(names + k, kind_table[i]->name, n);
+			k += n;
+		}
+		names[k] = '\0';
+	}
+	return names;
+}
+
+const y_node *kind_get(const kind_compile *c, const char *key)
+{
+	const y_node *v = c->overrides ? y_get(c->overrides, key) : NULL;
+	return v ? v : y_get(c->rule, key);
+}
+
+int kind_bool(const kind_compile *c, const char *key, int dflt, int *out,
+	      pregon_diag *diag)
+{
+	const y_node *n = kind_get(c, key);
+	*out = dflt;
+	return n ? y_to_bool(n, out, diag) : 0;
+}
+
+int kind_int(const kind_compile *c, const char *key, long dflt, long min,
+	     long max, long *out, pregon_diag *diag)
+{
+	const y_node *n = kind_get(c, key);
+	*out = dflt;
+	return n ? y_to_int(n, min, max, out, diag) : 0;
+}
+
+int kind_double(const kind_compile *c, const char *key, double dflt,
+		double min, double max, double *out, pregon_diag *diag)
+{
+	const y_node *n = kind_get(c, key);
+	*out = dflt;
+	return n ? y_to_double(n, min, max, out, diag) : 0;
+}
+
+int kind_overrides_known(const kind_compile *c, const kind_ops *ops,
+			 pregon_diag *diag)
+{
+	if (!c->overrides)
+		return 0;
+	char where[160];
+	snprintf(where, sizeof where, _("las opciones de «%s» (tipo %s)"),
+		 c->rule_id, ops->name);
+	return y_check_keys(c->overrides, ops->keys, where, diag);
+}
+
+void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
+			 size_t ve, const char *message,
+			 const char *const *suggestions, size_t n_suggestions)
+{
+	kind_finding f = { 0 };
+	size_t start, end;
+	text_view_span(v, vs, ve, &start, &end);
+	f.offset = start;
+	f.length = end - start;
+	f.message = message;
+	f.suggestions = suggestions;
+	f.n_suggestions = n_suggestions;
+	run->emit(run, &f);
+}
+
+static int longer_first(const void *a, const void *b)
+{
+	size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+	if (x != y)
+		return x > y ? -1 : 1;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *kind_word_alternation(const char *const *words, size_t n, int flags)
+{
+	char **norm = xmalloc((n ? n : 1) * sizeof *norm);
+	for (size_t i = 0; i < n; i++)
+		norm[i] = text_normalize(words[i], strlen(words[i]), flags);
+	/* longest first, so that "en base a" wins over "base" */
+	qsort(norm, n, sizeof *norm, longer_first);
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		char *q = rx_quote(norm[i], strlen(norm[i]));
+		buf_printf(&b, "%s%s", i ? "|" : "", q);
+		free(q);
+		free(norm[i]);
+	}
+	free(norm);
+	return buf_detach(&b);
+}

@@ -1,0 +1,168 @@
+/* pattern.c: the `pattern` kind.  PCRE2 patterns (`patron`) or word lists
+ * (`palabras`, or a configuration list named by `lista`), matched on the
+ * view the rule asks for: case-insensitive and accent-insensitive unless
+ * `distingue_mayusculas` / `distingue_acentos` say otherwise. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kind.h"
+
+typedef struct {
+	rx **res;
+	size_t n;
+	int view;
+	char *suggestion;
+} pattern_state;
+
+static const char *const keys[] = { "patron", "palabras", "lista",
+				    "distingue_mayusculas", "distingue_acentos",
+				    "palabra_completa", "sugerencia", NULL };
+
+static void pattern_free(void *p)
+{
+	pattern_state *s = p;
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		rx_free(s->res[i]);
+	free(s->res);
+	free(s->suggestion);
+	free(s);
+}
+
+static void add_rx(pattern_state *s, rx *r)
+{
+	s->res = xrealloc(s->res, (s->n + 1) * sizeof *s->res);
+	s->res[s->n++] = r;
+}
+
+static int compile_words(pattern_state *s, const y_node *where, const char *const *words,
+			 size_t n, int whole, pregon_diag *diag)
+{
+	if (n == 0) {
+		y_error(diag, where, _("añada al menos una palabra"),
+			_("la lista de palabras está vacía"));
+		return PREGON_EINVAL;
+	}
+	char *alt = kind_word_alternation(words, n, s->view);
+	rx *r;
+	int rc = rx_compile(&r, alt, strlen(alt),
+			    (s->view & TEXT_FOLD ? RX_CASELESS : 0) |
+				    (whole ? RX_WORD : 0),
+			    NULL, diag);
+	free(alt);
+	if (rc == 0)
+		add_rx(s, r);
+	return rc;
+}
+
+static int pattern_compile(void **out, const kind_compile *c,
+			   pregon_diag *diag)
+{
+	*out = NULL;
+	pattern_state *s = xcalloc(1, sizeof *s);
+	int case_sens, accent_sens, whole;
+	const y_node *pat = kind_get(c, "patron");
+	const y_node *words = kind_get(c, "palabras");
+	const y_node *list = kind_get(c, "lista");
+	if (kind_overrides_known(c, &kind_pattern, diag) ||
+	    kind_bool(c, "distingue_mayusculas", 0, &case_sens, diag) ||
+	    kind_bool(c, "distingue_acentos", 0, &accent_sens, diag) ||
+	    kind_bool(c, "palabra_completa", pat == NULL, &whole, diag))
+		goto fail;
+	s->view = (case_sens ? 0 : TEXT_FOLD) | (accent_sens ? 0 : TEXT_STRIP);
+	if (!pat && !words && !list) {
+		y_error(diag, c->rule, _("añada «patron», «palabras» o «lista»"),
+			_("la regla no dice qué buscar"));
+		goto fail;
+	}
+	const y_node *sug = kind_get(c, "sugerencia");
+	const char *sug_text;
+	if (sug) {
+		if (y_to_str(sug, &sug_text, diag))
+			goto fail;
+		s->suggestion = xstrdup(sug_text);
+	}
+	if (pat) {
+		const y_node **items;
+		size_t n;
+		if (y_to_str_list(pat, &items, &n, diag))
+			goto fail;
+		for (size_t i = 0; i < n; i++) {
+			const y_node *p = items[i];
+			/* The pattern sees the same normalization as the text:
+			 * NFC always, accents stripped when the view strips
+			 * them; case is left to PCRE2_CASELESS. */
+			char *norm = text_normalize(p->str, p->len,
+						    s->view & TEXT_STRIP);
+			rx *r;
+			int rc = rx_compile(&r, norm, strlen(norm),
+					    (s->view & TEXT_FOLD ? RX_CASELESS : 0) |
+						    (whole ? RX_WORD : 0),
+					    p, diag);
+			free(norm);
+			if (rc) {
+				free(items);
+				goto fail;
+			}
+			add_rx(s, r);
+		}
+		free(items);
+	}
+	if (words) {
+		const y_node **items;
+		size_t n;
+		if (y_to_str_list(words, &items, &n, diag))
+			goto fail;
+		const char **w = xmalloc((n ? n : 1) * sizeof *w);
+		for (size_t i = 0; i < n; i++)
+			w[i] = items[i]->str;
+		int rc = compile_words(s, words, w, n, whole, diag);
+		free(w);
+		free(items);
+		if (rc)
+			goto fail;
+	}
+	if (list) {
+		const char *name;
+		if (y_to_str(list, &name, diag))
+			goto fail;
+		const config_list *l = config_list_get(c->config, name);
+		if (!l) {
+			y_error(diag, list,
+				_("defínala en «listas» de la configuración"),
+				_("no existe la lista «%s»"), name);
+			goto fail;
+		}
+		if (l->n && compile_words(s, list, l->words, l->n, whole, diag))
+			goto fail;
+	}
+	*out = s;
+	return 0;
+fail:
+	pattern_free(s);
+	return PREGON_EINVAL;
+}
+
+static int pattern_check(const void *p, kind_run *run)
+{
+	const pattern_state *s = p;
+	const text_view *v = doc_view(run->doc, s->view);
+	const char *sug[1] = { s->suggestion };
+	for (size_t i = 0; i < s->n; i++) {
+		size_t at = 0, ms, me;
+		int rc;
+		while ((rc = rx_next(s->res[i], run->scratch, v->s, v->len, at, &ms,
+				     &me)) == 1) {
+			kind_emit_view_span(run, v, ms, me, NULL, sug,
+					    s->suggestion ? 1 : 0);
+			at = me;
+		}
+		if (rc == PREGON_ELIMIT)
+			return rc;
+	}
+	return 0;
+}
+
+const kind_ops kind_pattern = { "pattern", keys, pattern_compile,
+				pattern_check, pattern_free };

@@ -1,0 +1,696 @@
+/* main.c: the pregon command.  Parses arguments, walks paths, calls the
+ * library, formats once, writes once and returns the exit status. */
+#include <dirent.h>
+#include <errno.h>
+#include <libintl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pregon.h"
+
+#define _(s) dgettext("pregon", s)
+
+/* Exit statuses; the highest one wins. */
+enum {
+	EXIT_CLEAN = 0,    /* nothing at the failing severity */
+	EXIT_FINDINGS = 1, /* at least one finding at error severity */
+	EXIT_TROUBLE = 2   /* usage, configuration, input or output error */
+};
+
+enum opt_id {
+	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
+	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_LIST_RULES, OPT_EXPLAIN,
+	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
+};
+
+static const struct option_def {
+	const char *name;
+	const char *arg; /* NULL: a switch */
+	enum opt_id id;
+	const char *help;
+} options[] = {
+	{ "format", "text|json", OPT_FORMAT, "formato del informe (text por omisión)" },
+	{ "date", "AAAA-MM-DD", OPT_DATE, "fecha de publicación; reemplaza la «fecha» del encabezado" },
+	{ "platform", "ID", OPT_PLATFORM, "plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)" },
+	{ "topic", "ID", OPT_TOPIC, "tema de la publicación (educacion, salud, proteccion-civil, ...)" },
+	{ "config", "ARCHIVO", OPT_CONFIG, "archivo de configuración (.pregon.yaml)" },
+	{ "rules", "RUTA", OPT_RULES, "conjunto de reglas (archivo o carpeta) en lugar de los predeterminados; repetible" },
+	{ "lang", "es|en", OPT_LANG, "idioma de los mensajes (es por omisión)" },
+	{ "color", "auto|always|never", OPT_COLOR, "colores en el informe de texto (auto: solo en una terminal)" },
+	{ "quiet", NULL, OPT_QUIET, "solo los hallazgos, sin resúmenes" },
+	{ "list-rules", NULL, OPT_LIST_RULES, "lista las reglas cargadas" },
+	{ "explain", "REGLA", OPT_EXPLAIN, "explica una regla y muestra sus ejemplos" },
+	{ "print-config", NULL, OPT_PRINT_CONFIG, "muestra la configuración efectiva" },
+	{ "test-rules", "ARCHIVO", OPT_TEST_RULES, "prueba los ejemplos de un conjunto de reglas" },
+	{ "version", NULL, OPT_VERSION, "muestra la versión" },
+	{ "help", NULL, OPT_HELP, "muestra esta ayuda" },
+};
+
+#define N_OPTIONS (sizeof options / sizeof *options)
+
+enum action { ACT_CHECK, ACT_LIST, ACT_EXPLAIN, ACT_PRINT_CONFIG, ACT_TEST,
+	      ACT_VERSION, ACT_HELP };
+
+typedef struct {
+	enum action action;
+	int json;
+	const char *date, *platform, *topic, *config, *explain, *test_rules;
+	const char **rules;
+	size_t n_rules;
+	pregon_lang lang;
+	int color; /* -1 auto */
+	int quiet;
+	const char **paths;
+	size_t n_paths;
+} cli;
+
+static void *xalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fputs("pregon: memoria agotada\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static void *xresize(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("pregon: memoria agotada\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static char *xdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xalloc(n), s, n);
+}
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("pregon: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Pruebe «pregon --help» para más información."));
+}
+
+static int in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+static void print_help(void)
+{
+	printf("%s\n\n", _("Uso: pregon [OPCIONES] [RUTA...]"));
+	printf("%s\n\n", _("Revisa borradores de publicaciones institucionales contra la Norma Técnica No. 10 «Uso de Redes Sociales» del Ayuntamiento de Tecate. RUTA es un archivo, una carpeta (se recorren .md, .markdown y .txt) o - para la entrada estándar, que es la opción por omisión."));
+	printf("%s\n", _("Opciones:"));
+	for (size_t i = 0; i < N_OPTIONS; i++) {
+		char left[64];
+		snprintf(left, sizeof left, "--%s%s%s", options[i].name,
+			 options[i].arg ? " " : "", options[i].arg ? options[i].arg : "");
+		printf("  %-26s %s\n", left, _(options[i].help));
+	}
+	printf("\n%s\n", _("Estado de salida: 0 sin errores; 1 al menos un hallazgo de severidad error; 2 error de uso, de configuración o de entrada."));
+}
+
+static const struct option_def *find_option(const char *name, size_t len)
+{
+	for (size_t i = 0; i < N_OPTIONS; i++)
+		if (strlen(options[i].name) == len &&
+		    strncmp(options[i].name, name, len) == 0)
+			return &options[i];
+	return NULL;
+}
+
+static const char *closest_option(const char *name)
+{
+	const char *best = NULL;
+	size_t best_score = 0;
+	for (size_t i = 0; i < N_OPTIONS; i++) {
+		/* the longest common prefix is a good enough guess */
+		size_t k = 0;
+		while (name[k] && name[k] == options[i].name[k])
+			k++;
+		if (k > best_score) {
+			best_score = k;
+			best = options[i].name;
+		}
+	}
+	return best_score >= 2 ? best : NULL;
+}
+
+static int set_option(cli *c, const struct option_def *o, const char *v)
+{
+	switch (o->id) {
+	case OPT_FORMAT:
+		if (strcmp(v, "text") && strcmp(v, "json")) {
+			usage_error(_("formato desconocido «%s»; use text o json"), v);
+			return -1;
+		}
+		c->json = strcmp(v, "json") == 0;
+		break;
+	case OPT_DATE:
+		if (!pregon_date_valid(v)) {
+			usage_error(_("fecha no válida «%s»; use AAAA-MM-DD"), v);
+			return -1;
+		}
+		c->date = v;
+		break;
+	case OPT_PLATFORM:
+		if (!in_list(pregon_platforms(), v)) {
+			usage_error(_("plataforma desconocida «%s»; use x, facebook, instagram, threads, tiktok, linkedin o youtube"), v);
+			return -1;
+		}
+		c->platform = v;
+		break;
+	case OPT_TOPIC:
+		if (!in_list(pregon_topics(), v)) {
+			usage_error(_("tema desconocido «%s»; vea los temas en el README"), v);
+			return -1;
+		}
+		c->topic = v;
+		break;
+	case OPT_CONFIG:
+		c->config = v;
+		break;
+	case OPT_RULES:
+		c->rules = xresize(c->rules, (c->n_rules + 1) * sizeof *c->rules);
+		c->rules[c->n_rules++] = v;
+		break;
+	case OPT_LANG:
+		if (strcmp(v, "es") && strcmp(v, "en")) {
+			usage_error(_("idioma desconocido «%s»; use es o en"), v);
+			return -1;
+		}
+		c->lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
+		break;
+	case OPT_COLOR:
+		if (strcmp(v, "auto") == 0)
+			c->color = -1;
+		else if (strcmp(v, "always") == 0)
+			c->color = 1;
+		else if (strcmp(v, "never") == 0)
+			c->color = 0;
+		else {
+			usage_error(_("valor desconocido «%s» para --color; use auto, always o never"), v);
+			return -1;
+		}
+		break;
+	case OPT_QUIET:
+		c->quiet = 1;
+		break;
+	case OPT_LIST_RULES:
+		c->action = ACT_LIST;
+		break;
+	case OPT_EXPLAIN:
+		c->action = ACT_EXPLAIN;
+		c->explain = v;
+		break;
+	case OPT_PRINT_CONFIG:
+		c->action = ACT_PRINT_CONFIG;
+		break;
+	case OPT_TEST_RULES:
+		c->action = ACT_TEST;
+		c->test_rules = v;
+		break;
+	case OPT_VERSION:
+		c->action = ACT_VERSION;
+		break;
+	case OPT_HELP:
+		c->action = ACT_HELP;
+		break;
+	}
+	return 0;
+}
+
+/* The language must be known before any message is printed, so --lang and
+ * PREGON_LANG are read first. */
+static pregon_lang early_lang(int argc, char **argv)
+{
+	pregon_lang lang = PREGON_LANG_ES;
+	const char *env = getenv("PREGON_LANG");
+	if (env && strcmp(env, "en") == 0)
+		lang = PREGON_LANG_EN;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		const char *v = NULL;
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			v = argv[i] + 7;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			v = argv[i + 1];
+		if (v)
+			lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
+	}
+	return lang;
+}
+
+static int parse_args(cli *c, int argc, char **argv)
+{
+	memset(c, 0, sizeof *c);
+	c->color = -1;
+	c->lang = early_lang(argc, argv);
+	c->paths = xalloc((size_t)argc * sizeof *c->paths);
+	int only_paths = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
+			c->paths[c->n_paths++] = a;
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			only_paths = 1;
+			continue;
+		}
+		if (a[1] != '-') {
+			usage_error(_("opción desconocida «%s»; las opciones se escriben con dos guiones"), a);
+			return -1;
+		}
+		const char *name = a + 2;
+		const char *eq = strchr(name, '=');
+		size_t len = eq ? (size_t)(eq - name) : strlen(name);
+		const struct option_def *o = find_option(name, len);
+		if (!o) {
+			const char *near = closest_option(name);
+			if (near)
+				usage_error(_("opción desconocida «%s»; ¿quiso decir «--%s»?"), a, near);
+			else
+				usage_error(_("opción desconocida «%s»"), a);
+			return -1;
+		}
+		const char *v = NULL;
+		if (o->arg) {
+			if (eq)
+				v = eq + 1;
+			else if (i + 1 < argc)
+				v = argv[++i];
+			else {
+				usage_error(_("la opción «--%s» requiere un valor (%s)"), o->name, o->arg);
+				return -1;
+			}
+		} else if (eq) {
+			usage_error(_("la opción «--%s» no lleva valor"), o->name);
+			return -1;
+		}
+		if (set_option(c, o, v))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+typedef struct {
+	char *path;   /* as reported */
+	char *data;
+	size_t len;
+	int plain;    /* .txt */
+	char *error;  /* could not be read */
+} input;
+
+typedef struct {
+	input *items;
+	size_t n, cap;
+} input_list;
+
+static input *push_input(input_list *l, const char *path)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->items = xresize(l->items, l->cap * sizeof *l->items);
+	}
+	input *in = &l->items[l->n++];
+	memset(in, 0, sizeof *in);
+	in->path = xdup(path);
+	size_t n = strlen(path);
+	in->plain = n > 4 && strcmp(path + n - 4, ".txt") == 0;
+	return in;
+}
+
+static int read_stream(FILE *f, char **out, size_t *out_len)
+{
+	size_t cap = 65536, len = 0;
+	char *p = xalloc(cap);
+	size_t n;
+	while ((n = fread(p + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len == cap)
+			p = xresize(p, cap *= 2);
+	}
+	if (ferror(f)) {
+		free(p);
+		return -1;
+	}
+	*out = p;
+	*out_len = len;
+	return 0;
+}
+
+static char *errno_message(const char *what)
+{
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s: %s", what, strerror(errno));
+	return xdup(buf);
+}
+
+static void read_input(input *in, int from_stdin)
+{
+	FILE *f = from_stdin ? stdin : fopen(in->path, "rb");
+	if (!f) {
+		in->error = errno_message(_("no se puede leer el archivo"));
+		return;
+	}
+	if (read_stream(f, &in->data, &in->len))
+		in->error = errno_message(_("no se puede leer el archivo"));
+	if (!from_stdin)
+		fclose(f);
+}
+
+static int wanted_file(const char *name)
+{
+	size_t n = strlen(name);
+	static const char *const ext[] = { ".md", ".markdown", ".txt" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t k = strlen(ext[i]);
+		if (n > k && strcmp(name + n - k, ext[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk a directory in sorted order with an explicit stack of pending
+ * folders, skipping hidden ones. */
+static void walk_dir(input_list *l, const char *root)
+{
+	size_t cap = 16, top = 0;
+	char **stack = xalloc(cap * sizeof *stack);
+	stack[top++] = xdup(root);
+	while (top) {
+		char *dir = stack[--top];
+		DIR *d = opendir(dir);
+		if (!d) {
+			input *in = push_input(l, dir);
+			in->error = errno_message(_("no se puede abrir la carpeta"));
+			free(dir);
+			continue;
+		}
+		char **names = NULL;
+		size_t n = 0, ncap = 0;
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (e->d_name[0] == '.')
+				continue;
+			if (n == ncap) {
+				ncap = ncap ? 2 * ncap : 32;
+				names = xresize(names, ncap * sizeof *names);
+			}
+			size_t len = strlen(dir) + strlen(e->d_name) + 2;
+			names[n] = xalloc(len);
+			snprintf(names[n], len, "%s%s%s", dir,
+				 dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+			n++;
+		}
+		closedir(d);
+		qsort(names, n, sizeof *names, by_name);
+		/* files now, in order; folders pushed in reverse so they pop
+		 * in order after this one's files */
+		size_t first_dir = top;
+		for (size_t i = 0; i < n; i++) {
+			struct stat st;
+			if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+				if (top == cap)
+					stack = xresize(stack, (cap *= 2) * sizeof *stack);
+				stack[top++] = names[i];
+				continue;
+			}
+			const char *base = strrchr(names[i], '/');
+			if (wanted_file(base ? base + 1 : names[i]))
+				read_input(push_input(l, names[i]), 0);
+			free(names[i]);
+		}
+		for (size_t a = first_dir, b = top; b > a + 1; a++, b--) {
+			char *t = stack[a];
+			stack[a] = stack[b - 1];
+			stack[b - 1] = t;
+		}
+		free(names);
+		free(dir);
+	}
+	free(stack);
+}
+
+static void collect_inputs(input_list *l, const cli *c)
+{
+	if (c->n_paths == 0) {
+		read_input(push_input(l, "-"), 1);
+		return;
+	}
+	for (size_t i = 0; i < c->n_paths; i++) {
+		const char *p = c->paths[i];
+		struct stat st;
+		if (strcmp(p, "-") == 0)
+			read_input(push_input(l, "-"), 1);
+		else if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			walk_dir(l, p);
+		else
+			read_input(push_input(l, p), 0);
+	}
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+static void print_diag(const pregon_diag *d)
+{
+	char *s = pregon_diag_format(d);
+	fputs(s, stderr);
+	free(s);
+}
+
+/* Write everything at once; a closed pipe or a full disk is exit 2. */
+static int write_all(const char *s)
+{
+	size_t n = strlen(s);
+	if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
+		fprintf(stderr, "pregon: error: %s: %s\n",
+			_("no se pudo escribir el informe"), strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int use_color(const cli *c)
+{
+	if (c->json || c->color == 0)
+		return 0;
+	if (c->color == 1)
+		return 1;
+	const char *no = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	return isatty(STDOUT_FILENO) && !(no && *no) &&
+	       !(term && strcmp(term, "dumb") == 0);
+}
+
+static int list_rules(const pregon_engine *e)
+{
+	size_t n = pregon_engine_rule_count(e);
+	size_t cap = 256 + n * 160, len = 0;
+	char *out = xalloc(cap);
+	len += (size_t)snprintf(out, cap, "%-40s %-13s %-11s %4s  %-16s %s\n",
+				_("regla"), _("categoría"), _("severidad"), _("peso"),
+				_("criterio"), _("activa"));
+	for (size_t i = 0; i < n; i++) {
+		const pregon_rule_info *r = pregon_engine_rule(e, i);
+		if (cap - len < 512)
+			out = xresize(out, cap *= 2);
+		len += (size_t)snprintf(out + len, cap - len,
+					"%-40s %-13s %-11s %4d  %-16s %s\n", r->id,
+					r->category, pregon_severity_name(r->severity),
+					r->weight, r->criterio,
+					r->enabled ? _("sí") : _("no"));
+	}
+	int rc = write_all(out);
+	free(out);
+	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
+static int explain_rule(const pregon_engine *e, const char *id)
+{
+	const pregon_rule_info *r = pregon_engine_find_rule(e, id);
+	if (!r) {
+		usage_error(_("no existe la regla «%s»; vea pregon --list-rules"), id);
+		return EXIT_TROUBLE;
+	}
+	size_t cap = 8192, len = 0;
+	char *out = xalloc(cap);
+	const char *desc = pregon_engine_rule_description(e, id);
+	len += (size_t)snprintf(out, cap,
+				"%s\n  %s: %s\n  %s: %s\n  %s: %s\n  %s: %d\n  %s: %s\n  %s: %s\n  %s: %s:%d\n",
+				r->id, _("tipo"), r->kind, _("categoría"), r->category,
+				_("severidad"), pregon_severity_name(r->severity),
+				_("peso"), r->weight, _("criterio"), r->criterio,
+				_("mensaje"), r->message, _("definida en"), r->source,
+				r->line);
+	if (desc)
+		len += (size_t)snprintf(out + len, cap - len, "\n%s\n", desc);
+	for (int flag = 1; flag >= 0; flag--) {
+		size_t k = pregon_rule_example_count(e, id, flag);
+		if (!k)
+			continue;
+		len += (size_t)snprintf(out + len, cap - len, "\n%s\n",
+					flag ? _("Marca, por ejemplo:") : _("No marca, por ejemplo:"));
+		for (size_t i = 0; i < k; i++) {
+			const char *ex = pregon_rule_example(e, id, flag, i);
+			if (cap - len < strlen(ex) + 64)
+				out = xresize(out, cap = 2 * cap + strlen(ex));
+			len += (size_t)snprintf(out + len, cap - len, "  - %s\n", ex);
+		}
+	}
+	int rc = write_all(out);
+	free(out);
+	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
+static int test_rules(const pregon_engine *e, const char *path)
+{
+	char *log = NULL;
+	size_t total = 0;
+	int failed = pregon_engine_test_examples(e, &log, &total);
+	fputs(log, stderr);
+	free(log);
+	char line[256];
+	snprintf(line, sizeof line, _("%s: %zu ejemplos, %d fallidos\n"), path,
+		 total, failed);
+	int rc = write_all(line);
+	return rc ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int check_inputs(const pregon_engine *e, const cli *c)
+{
+	input_list l = { 0 };
+	collect_inputs(&l, c);
+	char today[11];
+	const char *env_today = getenv("PREGON_TODAY");
+	if (env_today && pregon_date_valid(env_today))
+		snprintf(today, sizeof today, "%s", env_today);
+	else
+		pregon_today(today);
+	pregon_report **reports = xalloc(l.n * sizeof *reports);
+	int status = EXIT_CLEAN;
+	for (size_t i = 0; i < l.n; i++) {
+		input *in = &l.items[i];
+		pregon_report *r = NULL;
+		if (in->error) {
+			fprintf(stderr, "%s: error: %s\n", in->path, in->error);
+			r = pregon_report_new_error(in->path, in->error);
+		} else {
+			pregon_check_options o = { c->date, today, c->platform,
+						   c->topic, in->plain, NULL };
+			pregon_diag d;
+			pregon_diag_init(&d);
+			if (pregon_check(&r, e, in->path, in->data, in->len, &o, &d)) {
+				print_diag(&d);
+				char *msg = pregon_diag_format(&d);
+				msg[strcspn(msg, "\n")] = '\0';
+				r = pregon_report_new_error(in->path, msg);
+				free(msg);
+			}
+			pregon_diag_dispose(&d);
+		}
+		if (r->error)
+			status = EXIT_TROUBLE;
+		for (size_t k = 0; k < r->n_findings && status == EXIT_CLEAN; k++)
+			if (r->findings[k].severity == PREGON_SEV_ERROR)
+				status = EXIT_FINDINGS;
+		reports[i] = r;
+	}
+	pregon_format_options fo = { c->lang, use_color(c), c->quiet };
+	const pregon_report *const *rs = (const pregon_report *const *)reports;
+	char *out = c->json ? pregon_format_json(rs, l.n, &fo)
+			    : pregon_format_text(rs, l.n, &fo);
+	if (write_all(out))
+		status = EXIT_TROUBLE;
+	free(out);
+	for (size_t i = 0; i < l.n; i++) {
+		pregon_report_free(reports[i]);
+		free(l.items[i].path);
+		free(l.items[i].data);
+		free(l.items[i].error);
+	}
+	free(reports);
+	free(l.items);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	/* a closed pipe must be a write error (exit 2), not a signal */
+	signal(SIGPIPE, SIG_IGN);
+	cli c;
+	pregon_i18n_init(NULL, early_lang(argc, argv));
+	if (parse_args(&c, argc, argv)) {
+		free(c.paths);
+		free(c.rules);
+		return EXIT_TROUBLE;
+	}
+	int status = EXIT_CLEAN;
+	if (c.action == ACT_HELP) {
+		print_help();
+	} else if (c.action == ACT_VERSION) {
+		printf("pregon %s\n", PREGON_VERSION);
+	} else {
+		pregon_engine_options eo = { 0 };
+		eo.lang = c.lang;
+		eo.config_path = c.config;
+		eo.rule_paths = c.action == ACT_TEST ? &c.test_rules : c.rules;
+		eo.n_rule_paths = c.action == ACT_TEST ? 1 : c.n_rules;
+		pregon_engine *e = NULL;
+		pregon_diag d;
+		pregon_diag_init(&d);
+		if (pregon_engine_new(&e, &eo, &d)) {
+			print_diag(&d);
+			status = EXIT_TROUBLE;
+		} else if (c.action == ACT_LIST) {
+			status = list_rules(e);
+		} else if (c.action == ACT_EXPLAIN) {
+			status = explain_rule(e, c.explain);
+		} else if (c.action == ACT_PRINT_CONFIG) {
+			char *y = pregon_engine_config_yaml(e);
+			status = write_all(y) ? EXIT_TROUBLE : EXIT_CLEAN;
+			free(y);
+		} else if (c.action == ACT_TEST) {
+			status = test_rules(e, c.test_rules);
+		} else {
+			status = check_inputs(e, &c);
+		}
+		pregon_diag_dispose(&d);
+		pregon_engine_free(e);
+	}
+	free(c.paths);
+	free(c.rules);
+	if (fclose(stdout) != 0 && status != EXIT_TROUBLE) {
+		fprintf(stderr, "pregon: error: %s: %s\n",
+			_("no se pudo escribir el informe"), strerror(errno));
+		status = EXIT_TROUBLE;
+	}
+	return status;
+}

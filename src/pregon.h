@@ -1,0 +1,267 @@
+/*
+ * pregon.h: the public interface of libpregon, a checker of institutional
+ * social-media posts against Norma Técnica No. 10 "Uso de Redes Sociales"
+ * of the Ayuntamiento de Tecate.
+ *
+ * Flow: pregon_engine_new() compiles the configuration and the rule sets
+ * once; pregon_check() turns one document into a pregon_report; the
+ * pregon_format_*() functions turn finished reports into one buffer.
+ *
+ * Units: `offset`/`length` are bytes of the input as read; `line`/`col` are
+ * 1-based and `col` counts Unicode code points; end columns are exclusive.
+ *
+ * Errors: functions returning int give 0 on success or a negative
+ * PREGON_E* code, and fill the caller's pregon_diag.  Nothing here keeps a
+ * hidden "last error".  Messages are Spanish unless the engine was created
+ * with PREGON_LANG_EN.
+ */
+#ifndef PREGON_H
+#define PREGON_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PREGON_VERSION "0.1.0"
+#define PREGON_JSON_VERSION 1
+
+enum {
+	PREGON_OK = 0,
+	PREGON_EINVAL = -1,  /* bad input: YAML, regex, UTF-8, option value */
+	PREGON_EIO = -2,     /* a file could not be read or written */
+	PREGON_ENOTFOUND = -3, /* a rule, file or data directory is missing */
+	PREGON_ELIMIT = -4   /* a resource limit was hit */
+};
+
+typedef enum { PREGON_LANG_ES = 0, PREGON_LANG_EN = 1 } pregon_lang;
+
+typedef enum {
+	PREGON_SEV_INFO = 0,
+	PREGON_SEV_WARNING = 1,
+	PREGON_SEV_ERROR = 2
+} pregon_severity;
+
+typedef enum {
+	PREGON_VERDICT_PUBLISH = 0,
+	PREGON_VERDICT_REVIEW = 1,
+	PREGON_VERDICT_BLOCK = 2
+} pregon_verdict;
+
+/*
+ * A diagnostic: where, what, and what to do.  The strings are owned by the
+ * diag; release them with pregon_diag_dispose().  `line`/`col` are 0 when the
+ * problem has no position.  `source_line` is the offending line of the input
+ * when known (for the caret display), `span` the number of code points to
+ * underline (at least 1 when a position is given).
+ */
+typedef struct {
+	char *path;
+	int line;
+	int col;
+	int span;
+	char *message;
+	char *hint;
+	char *source_line;
+} pregon_diag;
+
+void pregon_diag_init(pregon_diag *diag);
+void pregon_diag_dispose(pregon_diag *diag);
+
+/* "ruta:línea:columna: error: mensaje; pista" plus the caret lines when known.
+ * The caller frees the result with free(). */
+char *pregon_diag_format(const pregon_diag *diag);
+
+/*
+ * Set the process up for messages: the locale, the language (Spanish, the
+ * source language, or English from the catalogue, which works even in the C
+ * locale) and the catalogue's directory under the data directory
+ * (`data_dir`, or found as pregon_engine_new() does).  Process-wide: call it
+ * once, from a client, before any other call.
+ */
+int pregon_i18n_init(const char *data_dir, pregon_lang lang);
+
+typedef struct pregon_engine pregon_engine;
+
+/* How an engine is built.  Every pointer is borrowed for the call only. */
+typedef struct {
+	pregon_lang lang;
+	/* Directory holding rules/, dictionaries/ and locale/; NULL finds it
+	 * (PREGON_DATA, next to the executable, or the installed share dir). */
+	const char *data_dir;
+	/* Configuration file (.pregon.yaml); NULL means none. */
+	const char *config_path;
+	/* Rule-set files or directories that replace the default rule sets;
+	 * NULL/0 means the defaults plus the configuration's `conjuntos`. */
+	const char *const *rule_paths;
+	size_t n_rule_paths;
+} pregon_engine_options;
+
+/*
+ * Load the configuration and compile every rule set.  On success *out is an
+ * engine the caller frees with pregon_engine_free(); on failure *out is NULL,
+ * diag says what and where, and the return is PREGON_EINVAL (bad YAML, bad
+ * rule, bad regex), PREGON_EIO or PREGON_ENOTFOUND.
+ */
+int pregon_engine_new(pregon_engine **out, const pregon_engine_options *opts,
+		      pregon_diag *diag);
+void pregon_engine_free(pregon_engine *engine);
+
+pregon_lang pregon_engine_lang(const pregon_engine *engine);
+
+/* Per-document context.  Every pointer is borrowed for the call only; NULL
+ * fields fall back to the front matter, then to defaults. */
+typedef struct {
+	const char *date;     /* YYYY-MM-DD: overrides the front matter's `fecha` */
+	const char *today;    /* YYYY-MM-DD: used when no date is known */
+	const char *platform; /* overrides `plataforma` */
+	const char *topic;    /* overrides `tema` */
+	int plain_text;       /* 1: not Markdown (e.g. a .txt file) */
+	/* Run only the rule with this full id (`set.rule`); NULL runs all. */
+	const char *only_rule;
+} pregon_check_options;
+
+typedef struct {
+	const char *text;   /* the suggested replacement */
+} pregon_suggestion;
+
+/* One finding.  All strings are owned by the report. */
+typedef struct {
+	const char *rule;      /* "set.rule-id" */
+	const char *category;  /* "caps", "spelling", ... */
+	pregon_severity severity;
+	int weight;
+	const char *message;   /* in the engine's language */
+	const char *criterio;  /* "XX", "Const. art. 134", ... */
+	size_t offset;         /* bytes into the input as read */
+	size_t length;         /* bytes */
+	int line, col, end_line, end_col; /* 1-based; col in code points */
+	const char *text;      /* the matched text; masked for personal data */
+	const pregon_suggestion *suggestions;
+	size_t n_suggestions;
+} pregon_finding;
+
+/* A per-post figure, such as a weighted length. */
+typedef struct {
+	const char *name;
+	double value;
+} pregon_metric;
+
+typedef struct {
+	const char *path;
+	int score;               /* 0..100 */
+	pregon_verdict verdict;
+	const char *error;       /* non-NULL when the file could not be checked */
+	const pregon_finding *findings; /* sorted by offset, then rule */
+	size_t n_findings;
+	const pregon_metric *metrics;
+	size_t n_metrics;
+	/* The input, kept for formatters that print source lines.  Borrowed
+	 * from the caller of pregon_check(): valid while that buffer is. */
+	const char *input;
+	size_t input_len;
+} pregon_report;
+
+/*
+ * Check one document.  `input` is borrowed and must outlive the report (the
+ * text formatter prints source lines from it).  On success *out is a report
+ * the caller frees with pregon_report_free().  Input the engine cannot read
+ * (invalid UTF-8, a NUL byte, unparsable front matter) returns PREGON_EINVAL
+ * with diag naming the byte offset or line:col; *out is then NULL.
+ */
+int pregon_check(pregon_report **out, const pregon_engine *engine,
+		 const char *path, const char *input, size_t input_len,
+		 const pregon_check_options *opts, pregon_diag *diag);
+
+/* A report for a file that could not be checked: `error` is set, verdict is
+ * block and score 0.  The caller frees it with pregon_report_free(). */
+pregon_report *pregon_report_new_error(const char *path, const char *error);
+
+void pregon_report_free(pregon_report *report);
+
+/* The report's vocabulary: stable names for machine formats ("publish",
+ * "warning") and labels in the process's language ("publicar",
+ * "advertencia").  Static strings. */
+const char *pregon_verdict_name(pregon_verdict verdict);
+const char *pregon_verdict_label(pregon_verdict verdict);
+const char *pregon_severity_name(pregon_severity severity);
+const char *pregon_severity_label(pregon_severity severity);
+
+/* The platform ids (`plataforma`, --platform) and topic ids (`tema`,
+ * --topic), NULL-terminated static arrays. */
+const char *const *pregon_platforms(void);
+const char *const *pregon_topics(void);
+
+/* Today's date in America/Tijuana as "YYYY-MM-DD" into out[11]. */
+void pregon_today(char out[11]);
+
+/* 1 when `s` is a valid --date (YYYY-MM-DD, optionally with a time). */
+int pregon_date_valid(const char *s);
+
+/* Output formatting.  Each formatter gets finished reports and returns one
+ * NUL-terminated buffer the caller frees with free(); NULL only when out of
+ * memory (which aborts) never happens, so the result is always valid. */
+typedef struct {
+	pregon_lang lang;
+	int color;  /* 1: ANSI colours (text only) */
+	int quiet;  /* 1: findings only, no per-file or total summary */
+} pregon_format_options;
+
+char *pregon_format_text(const pregon_report *const *reports, size_t n,
+			 const pregon_format_options *opts);
+char *pregon_format_json(const pregon_report *const *reports, size_t n,
+			 const pregon_format_options *opts);
+
+/* Rule introspection for --list-rules and --explain. */
+typedef struct {
+	const char *id;        /* "set.rule-id" */
+	const char *kind;
+	const char *category;
+	pregon_severity severity;
+	int weight;
+	const char *criterio;
+	const char *message;   /* in the engine's language */
+	const char *source;    /* rule-set file */
+	int line;              /* of the rule in that file */
+	int enabled;
+} pregon_rule_info;
+
+size_t pregon_engine_rule_count(const pregon_engine *engine);
+/* Borrowed; valid until the engine is freed.  `i` < pregon_engine_rule_count. */
+const pregon_rule_info *pregon_engine_rule(const pregon_engine *engine, size_t i);
+/* The rule with this full id, or NULL. */
+const pregon_rule_info *pregon_engine_find_rule(const pregon_engine *engine,
+						const char *id);
+
+/* The rule's `descripcion` in the engine's language, or NULL. */
+const char *pregon_engine_rule_description(const pregon_engine *engine,
+					   const char *id);
+
+/* The rule's `ejemplos`, for --explain.  Borrowed like the rule info. */
+size_t pregon_rule_example_count(const pregon_engine *engine, const char *id,
+				 int must_flag);
+const char *pregon_rule_example(const pregon_engine *engine, const char *id,
+				int must_flag, size_t i);
+
+/* The merged configuration as YAML (for --print-config); caller frees. */
+char *pregon_engine_config_yaml(const pregon_engine *engine);
+
+/*
+ * Run every rule's `ejemplos` (texts it must flag and texts it must not).
+ * Returns the number of failed examples (0 when all pass) and appends one
+ * line per failure to *out_log, which the caller frees with free().
+ * `*out_total` receives the number of examples run.
+ */
+int pregon_engine_test_examples(const pregon_engine *engine, char **out_log,
+				size_t *out_total);
+
+/* The score under which a post is sent to review (configuration
+ * `umbral_revision`, 70 by default). */
+int pregon_engine_review_threshold(const pregon_engine *engine);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,323 @@
+/* text.c: UTF-8, the line map and normalized views (utf8proc). */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "common.h"
+#include "text.h"
+
+int text_u8len(unsigned char c)
+{
+	if (c < 0xC0)
+		return 1;
+	if (c < 0xE0)
+		return 2;
+	if (c < 0xF0)
+		return 3;
+	return 4;
+}
+
+int text_validate(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = p[i];
+		if (c < 0x80) {
+			if (c == 0) {
+				*bad = i;
+				return 2;
+			}
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n < 0) {
+			*bad = i;
+			return 1;
+		}
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+int text_decode(const char *s, size_t len, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+					      (utf8proc_ssize_t)len, &c);
+	if (n <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return (int)n;
+}
+
+size_t text_count_cp(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+void text_linemap_init(text_linemap *lm, const char *text, size_t len)
+{
+	lm->text = text;
+	lm->len = len;
+	lm->bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	size_t cap = 16;
+	lm->line_starts = xmalloc(cap * sizeof *lm->line_starts);
+	lm->n_lines = 0;
+	lm->line_starts[lm->n_lines++] = 0;
+	size_t n_marks = len / TEXT_CP_STEP + 1;
+	lm->cp_marks = xmalloc(n_marks * sizeof *lm->cp_marks);
+	uint32_t cps = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (i % TEXT_CP_STEP == 0)
+			lm->cp_marks[i / TEXT_CP_STEP] = cps;
+		unsigned char c = (unsigned char)text[i];
+		cps += (c & 0xC0) != 0x80;
+		if (c == '\n') {
+			xgrow(&lm->line_starts, &cap, lm->n_lines + 1,
+			      sizeof *lm->line_starts);
+			lm->line_starts[lm->n_lines++] = i + 1;
+		}
+	}
+	if (len % TEXT_CP_STEP == 0)
+		lm->cp_marks[len / TEXT_CP_STEP] = cps;
+}
+
+void text_linemap_dispose(text_linemap *lm)
+{
+	free(lm->line_starts);
+	free(lm->cp_marks);
+	memset(lm, 0, sizeof *lm);
+}
+
+static size_t cp_before(const text_linemap *lm, size_t offset)
+{
+	size_t k = offset / TEXT_CP_STEP;
+	size_t n = lm->cp_marks[k];
+	for (size_t i = k * TEXT_CP_STEP; i < offset; i++)
+		n += ((unsigned char)lm->text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+void text_linemap_locate(const text_linemap *lm, size_t offset, int *line,
+			 int *col)
+{
+	if (offset > lm->len)
+		offset = lm->len;
+	size_t lo = 0, hi = lm->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lm->line_starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t start = lm->line_starts[lo];
+	if (lo == 0 && lm->bom && offset >= lm->bom)
+		start = lm->bom;
+	*line = (int)lo + 1;
+	*col = (int)(cp_before(lm, offset) - cp_before(lm, start)) + 1;
+}
+
+/* Characters that views turn into a plain space or drop: typing habits and
+ * evasions must not change what a rule sees. */
+static int space_like(int32_t cp)
+{
+	return cp == 0x00A0 || cp == 0x2007 || cp == 0x202F || cp == 0x3000 ||
+	       (cp >= 0x2000 && cp <= 0x200A);
+}
+
+static int invisible(int32_t cp)
+{
+	return cp == 0x00AD || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF;
+}
+
+static int is_combining(const char *s, size_t len)
+{
+	if (len == 0 || (unsigned char)s[0] < 0x80)
+		return 0;
+	int32_t cp;
+	text_decode(s, len, &cp);
+	return utf8proc_get_property(cp)->combining_class != 0 ||
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
+}
+
+/* Normalize one segment (a starter and its combining marks) into out;
+ * returns the number of bytes written.  `tmp` holds scratch code points. */
+static size_t normalize_segment(const char *s, size_t len, int flags,
+				int32_t **tmp, size_t *tmp_cap, buf *out)
+{
+	int32_t first;
+	text_decode(s, len, &first);
+	if (invisible(first) && text_u8len((unsigned char)s[0]) == (int)len)
+		return 0;
+	if (space_like(first)) {
+		buf_putc(out, ' ');
+		return 1;
+	}
+	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+	if (flags & TEXT_FOLD)
+		opt |= UTF8PROC_CASEFOLD;
+	utf8proc_ssize_t n;
+	for (;;) {
+		n = utf8proc_decompose((const utf8proc_uint8_t *)s,
+				       (utf8proc_ssize_t)len, *tmp,
+				       (utf8proc_ssize_t)*tmp_cap,
+				       (opt & ~UTF8PROC_COMPOSE) | UTF8PROC_DECOMPOSE);
+		if (n < 0)
+			return 0;
+		if ((size_t)n <= *tmp_cap)
+			break;
+		*tmp_cap = (size_t)n * 2;
+		*tmp = xrealloc(*tmp, *tmp_cap * sizeof **tmp);
+	}
+	if (flags & TEXT_STRIP) {
+		/* Drop combining marks, except the tilde of ñ: "año" and "ano"
+		 * are different words to every Spanish reader. */
+		utf8proc_ssize_t w = 0;
+		for (utf8proc_ssize_t i = 0; i < n; i++) {
+			int32_t cp = (*tmp)[i];
+			int mark = utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
+			int tilde = cp == 0x0303 && w > 0 &&
+				    ((*tmp)[w - 1] == 'n' || (*tmp)[w - 1] == 'N');
+			if (!mark || tilde)
+				(*tmp)[w++] = cp;
+		}
+		n = w;
+	}
+	/* reencode composes in place and writes UTF-8 over the buffer, which
+	 * needs room for 4 bytes per code point: it has it (int32 each). */
+	utf8proc_ssize_t bytes = utf8proc_reencode(*tmp, n, opt);
+	if (bytes < 0)
+		return 0;
+	buf_put(out, (const char *)*tmp, (size_t)bytes);
+	return (size_t)bytes;
+}
+
+void text_view_build(text_view *out, const char *src, size_t len,
+		     size_t base, int flags)
+{
+	buf b;
+	buf_init(&b);
+	buf_put(&b, "", 0);
+	size_t map_cap = len + 1;
+	uint32_t *map = xmalloc(map_cap * sizeof *map);
+	size_t tmp_cap = 32;
+	int32_t *tmp = xmalloc(tmp_cap * sizeof *tmp);
+
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)src[i];
+		size_t seg = (size_t)text_u8len(c);
+		if (seg > len - i)
+			seg = len - i;
+		while (i + seg < len && is_combining(src + i + seg, len - i - seg))
+			seg += (size_t)text_u8len((unsigned char)src[i + seg]);
+		size_t before = b.len;
+		if (c < 0x80 && seg == 1) {
+			char ch = (char)c;
+			if ((flags & TEXT_FOLD) && c >= 'A' && c <= 'Z')
+				ch = (char)(c + 32);
+			buf_putc(&b, ch);
+		} else {
+			normalize_segment(src + i, seg, flags, &tmp, &tmp_cap, &b);
+		}
+		if (b.len + 1 > map_cap) {
+			while (b.len + 1 > map_cap)
+				map_cap *= 2;
+			map = xrealloc(map, map_cap * sizeof *map);
+		}
+		for (size_t k = before; k < b.len; k++)
+			map[k] = (uint32_t)(base + i);
+		i += seg;
+	}
+	map[b.len] = (uint32_t)(base + len);
+	free(tmp);
+	out->len = b.len;
+	out->s = buf_detach(&b);
+	out->map = map;
+}
+
+void text_view_dispose(text_view *v)
+{
+	free(v->s);
+	free(v->map);
+	memset(v, 0, sizeof *v);
+}
+
+void text_view_span(const text_view *v, size_t vs, size_t ve, size_t *start,
+		    size_t *end)
+{
+	if (vs > v->len)
+		vs = v->len;
+	if (ve > v->len)
+		ve = v->len;
+	if (ve < vs)
+		ve = vs;
+	*start = v->map[vs];
+	if (ve == vs) {
+		*end = *start;
+		return;
+	}
+	/* The end rounds up to the end of the last segment touched. */
+	size_t j = ve;
+	while (j < v->len && v->map[j] == v->map[ve - 1])
+		j++;
+	*end = v->map[j];
+}
+
+char *text_normalize(const char *s, size_t len, int flags)
+{
+	text_view v;
+	text_view_build(&v, s, len, 0, flags);
+	free(v.map);
+	return v.s;
+}
+
+int text_is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+int text_is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	utf8proc_category_t c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+int text_is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int text_is_alnum(int32_t cp)
+{
+	if (cp < 0x80)
+		return text_is_letter(cp) || (cp >= '0' && cp <= '9');
+	utf8proc_category_t c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	       c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_MN;
+}
+
+int text_is_emoji(int32_t cp)
+{
+	if (cp < 0xA9)
+		return 0;
+	int bc = utf8proc_get_property(cp)->boundclass;
+	return bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC ||
+	       bc == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR;
+}
