@@ -143,6 +143,18 @@ int rx_next(const rx *r, rx_scratch *s, const char *subject, size_t len,
 	return 0;
 }
 
+int rx_group(const rx_scratch *s, int k, size_t *gs, size_t *ge)
+{
+	if (k < 1 || (uint32_t)k >= pcre2_get_ovector_count(s->md))
+		return 0;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+	if (ov[2 * k] == PCRE2_UNSET)
+		return 0;
+	*gs = ov[2 * k];
+	*ge = ov[2 * k + 1];
+	return 1;
+}
+
 char *rx_quote(const char *s, size_t len)
 {
 	buf b;

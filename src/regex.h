@@ -39,6 +39,10 @@ void rx_free(rx *r);
 int rx_next(const rx *r, rx_scratch *s, const char *subject, size_t len,
 	    size_t start, size_t *ms, size_t *me);
 
+/* Bounds of capture group k (1..9) of the last match of rx_next; 0 when the
+ * group did not take part. */
+int rx_group(const rx_scratch *s, int k, size_t *gs, size_t *ge);
+
 /* Bounds of every match, for the documentation and the README. */
 #define RX_MATCH_LIMIT 1000000u
 #define RX_JIT_STACK_MAX (1024u * 1024u)

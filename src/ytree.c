@@ -167,10 +167,12 @@ int y_parse(y_node **out, const char *path, const char *text, size_t len,
 	while (!done) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			const yaml_mark_t *m = parser.problem_mark.line ||
-						       parser.problem_mark.column
-					       ? &parser.problem_mark
-					       : &parser.context_mark;
+			/* A problem found at the end of the text (an unclosed
+			 * bracket or quote) is better shown where the construct
+			 * opened. */
+			const yaml_mark_t *m = &parser.problem_mark;
+			if (parser.context && m->index >= len)
+				m = &parser.context_mark;
 			char msg[512];
 			snprintf(msg, sizeof msg, _("YAML mal formado: %s"),
 				 problem_text(parser.problem));

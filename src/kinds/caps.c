@@ -304,9 +304,11 @@ static void tally(const word *w, size_t from, size_t to, size_t *counted,
 	}
 }
 
+/* Capitals dominate when there are enough words, more capitals than the
+ * highlights a run may have, and their share reaches `proporcion`. */
 static int dominated(const caps_state *s, size_t counted, size_t caps)
 {
-	return counted >= (size_t)s->min_words && caps >= 2 &&
+	return counted >= (size_t)s->min_words && caps > (size_t)s->max_run &&
 	       (double)caps >= s->ratio * (double)counted;
 }
 

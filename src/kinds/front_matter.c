@@ -76,6 +76,20 @@ static void emit_at(kind_run *run, const y_node *n, const char *suggestion)
 	run->emit(run, &f);
 }
 
+/* Names people use for a platform that are not its id. */
+static const char *const aliases[][2] = {
+	{ "twitter", "x" }, { "fb", "facebook" }, { "ig", "instagram" },
+	{ "insta", "instagram" }, { "yt", "youtube" }, { "tik-tok", "tiktok" },
+};
+
+static const char *suggest_id(const char *value, const char *const *known)
+{
+	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+		if (known == doc_platforms && strcmp(aliases[i][0], value) == 0)
+			return aliases[i][1];
+	return closest_word(value, known);
+}
+
 static void check_id(kind_run *run, const char *key,
 		     const char *const *known)
 {
@@ -86,7 +100,7 @@ static void check_id(kind_run *run, const char *key,
 	for (const char *const *k = known; v->type == Y_SCALAR && *k && !ok; k++)
 		ok = strcmp(*k, v->str) == 0;
 	if (!ok)
-		emit_at(run, v, v->type == Y_SCALAR ? closest_word(v->str, known)
+		emit_at(run, v, v->type == Y_SCALAR ? suggest_id(v->str, known)
 						    : NULL);
 }
 

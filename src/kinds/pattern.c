@@ -1,7 +1,9 @@
 /* pattern.c: the `pattern` kind.  PCRE2 patterns (`patron`) or word lists
  * (`palabras`, or a configuration list named by `lista`), matched on the
  * view the rule asks for: case-insensitive and accent-insensitive unless
- * `distingue_mayusculas` / `distingue_acentos` say otherwise. */
+ * `distingue_mayusculas` / `distingue_acentos` say otherwise.  A
+ * `sugerencia` may quote capture groups as {1}..{9}; their text is taken
+ * from the original input, so accents and case survive. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,18 +146,42 @@ fail:
 	return PREGON_EINVAL;
 }
 
+/* The suggestion with {1}..{9} replaced by the groups' original text. */
+static char *fill_groups(const char *tmpl, const kind_run *run,
+			 const text_view *v)
+{
+	buf b;
+	buf_init(&b);
+	for (const char *t = tmpl; *t; t++) {
+		size_t gs, ge;
+		if (t[0] == '{' && t[1] >= '1' && t[1] <= '9' && t[2] == '}') {
+			if (rx_group(run->scratch, t[1] - '0', &gs, &ge)) {
+				size_t os, oe;
+				text_view_span(v, gs, ge, &os, &oe);
+				buf_put(&b, run->doc->input + os, oe - os);
+			}
+			t += 2;
+			continue;
+		}
+		buf_putc(&b, *t);
+	}
+	return buf_detach(&b);
+}
+
 static int pattern_check(const void *p, kind_run *run)
 {
 	const pattern_state *s = p;
 	const text_view *v = doc_view(run->doc, s->view);
-	const char *sug[1] = { s->suggestion };
 	for (size_t i = 0; i < s->n; i++) {
 		size_t at = 0, ms, me;
 		int rc;
 		while ((rc = rx_next(s->res[i], run->scratch, v->s, v->len, at, &ms,
 				     &me)) == 1) {
-			kind_emit_view_span(run, v, ms, me, NULL, sug,
-					    s->suggestion ? 1 : 0);
+			char *sug = s->suggestion ? fill_groups(s->suggestion, run, v)
+						  : NULL;
+			const char *sugs[1] = { sug };
+			kind_emit_view_span(run, v, ms, me, NULL, sugs, sug ? 1 : 0);
+			free(sug);
 			at = me;
 		}
 		if (rc == PREGON_ELIMIT)
