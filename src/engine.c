@@ -67,17 +67,18 @@ char *engine_find_data_dir(const char *explicit_dir)
 int pregon_i18n_init(const char *data_dir, pregon_lang lang)
 {
 	setlocale(LC_ALL, "");
-	if (lang == PREGON_LANG_EN) {
-		/* LANGUAGE is ignored in the C locale: make sure some UTF-8
-		 * locale is active, which every glibc has. */
-		const char *cur = setlocale(LC_MESSAGES, NULL);
-		if (!cur || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
-			setlocale(LC_MESSAGES, "C.UTF-8");
-		setenv("LANGUAGE", "en", 1);
-	} else {
-		/* Spanish is the source language: no catalogue applies. */
-		setenv("LANGUAGE", "es", 1);
+	if (lang != PREGON_LANG_EN) {
+		/* Spanish is the source language: with no catalogue bound the
+		 * msgids themselves are shown, whatever LANGUAGE or LANG say. */
+		bindtextdomain(PREGON_DOMAIN, "/nonexistent");
+		return 0;
 	}
+	/* LANGUAGE is ignored in the C locale: make sure some UTF-8 locale
+	 * is active, which every glibc has. */
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	if (!cur || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	setenv("LANGUAGE", "en", 1);
 	char *dir = engine_find_data_dir(data_dir);
 	const char *locale_env = getenv("PREGON_LOCALEDIR");
 	char *locale = NULL;
@@ -308,6 +309,7 @@ const char *pregon_rule_example(const pregon_engine *e, const char *id,
 
 typedef struct {
 	const rule_t *rule;
+	pregon_severity severity;
 	size_t offset, length;
 	char *message;
 	char *text;
@@ -391,6 +393,7 @@ static void collect(kind_run *run, const kind_finding *f)
 	raw_finding *x = &c->items[c->n++];
 	memset(x, 0, sizeof *x);
 	x->rule = r;
+	x->severity = f->is_error ? PREGON_SEV_ERROR : r->info.severity;
 	x->offset = f->offset;
 	x->length = f->length;
 	x->text = f->text ? xstrdup(f->text)
@@ -476,7 +479,7 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 		f->rule = xstrdup(x->rule->id);
 		f->category = xstrdup(x->rule->category);
 		f->criterio = xstrdup(x->rule->criterio);
-		f->severity = x->rule->info.severity;
+		f->severity = x->severity;
 		f->weight = x->rule->info.weight;
 		f->message = x->message;
 		f->text = x->text;
@@ -516,14 +519,14 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 	return rep;
 }
 
-/* A rule whose pattern ran out of its match limit blocks the post with a
- * finding of its own: the text was not fully checked. */
+/* A rule whose pattern ran out of its match limit blocks the post with an
+ * error of that rule: the text was not fully checked. */
 static void limit_finding(kind_run *run)
 {
 	const doc_t *d = run->doc;
 	kind_finding f = { d->body_off, d->len - d->body_off,
 			   _("la expresión regular de la regla agotó el límite de búsqueda en este texto; simplifique el patrón"),
-			   "", NULL, 0 };
+			   "", NULL, 0, 1 };
 	run->emit(run, &f);
 }
 

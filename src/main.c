@@ -364,7 +364,7 @@ static int read_stream(FILE *f, char **out, size_t *out_len)
 static char *errno_message(const char *what)
 {
 	char buf[512];
-	snprintf(buf, sizeof buf, "%s: %s", what, strerror(errno));
+	snprintf(buf, sizeof buf, "%s: %s", what, pregon_strerror(errno));
 	return xdup(buf);
 }
 
@@ -492,7 +492,7 @@ static int write_all(const char *s)
 	size_t n = strlen(s);
 	if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
 		fprintf(stderr, "pregon: error: %s: %s\n",
-			_("no se pudo escribir el informe"), strerror(errno));
+			_("no se pudo escribir el informe"), pregon_strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -689,7 +689,7 @@ int main(int argc, char **argv)
 	free(c.rules);
 	if (fclose(stdout) != 0 && status != EXIT_TROUBLE) {
 		fprintf(stderr, "pregon: error: %s: %s\n",
-			_("no se pudo escribir el informe"), strerror(errno));
+			_("no se pudo escribir el informe"), pregon_strerror(errno));
 		status = EXIT_TROUBLE;
 	}
 	return status;

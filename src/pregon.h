@@ -188,6 +188,10 @@ const char *pregon_verdict_label(pregon_verdict verdict);
 const char *pregon_severity_name(pregon_severity severity);
 const char *pregon_severity_label(pregon_severity severity);
 
+/* A system error in the process's language: Spanish for the errors a
+ * user meets (missing file, permission, full disk...), else strerror(). */
+const char *pregon_strerror(int errnum);
+
 /* The platform ids (`plataforma`, --platform) and topic ids (`tema`,
  * --topic), NULL-terminated static arrays. */
 const char *const *pregon_platforms(void);

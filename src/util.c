@@ -17,6 +17,28 @@ const char *pregon_ngettext(const char *one, const char *many, unsigned long n)
 	return dngettext(PREGON_DOMAIN, one, many, n);
 }
 
+const char *pregon_strerror(int errnum)
+{
+	static const struct { int code; const char *text; } table[] = {
+		{ ENOENT, N_("no existe el archivo o la carpeta") },
+		{ EACCES, N_("permiso denegado") },
+		{ EPERM, N_("operación no permitida") },
+		{ EISDIR, N_("es una carpeta") },
+		{ ENOTDIR, N_("una parte de la ruta no es una carpeta") },
+		{ ENOSPC, N_("no queda espacio en el dispositivo") },
+		{ EPIPE, N_("la salida se cerró antes de terminar") },
+		{ EIO, N_("error de entrada/salida") },
+		{ EROFS, N_("sistema de archivos de solo lectura") },
+		{ ENAMETOOLONG, N_("nombre de archivo demasiado largo") },
+		{ ELOOP, N_("demasiados enlaces simbólicos") },
+		{ EMFILE, N_("demasiados archivos abiertos") },
+	};
+	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+		if (table[i].code == errnum)
+			return _(table[i].text);
+	return strerror(errnum);
+}
+
 static void out_of_memory(void)
 {
 	fputs("pregon: memoria agotada\n", stderr);
@@ -228,7 +250,7 @@ int read_file(const char *path, char **out, size_t *out_len,
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		diag_set(diag, path, 0, 0, 0, NULL, NULL,
-			 _("no se puede leer el archivo: %s"), strerror(errno));
+			 _("no se puede leer el archivo: %s"), pregon_strerror(errno));
 		return PREGON_EIO;
 	}
 	buf b;
@@ -243,7 +265,7 @@ int read_file(const char *path, char **out, size_t *out_len,
 	if (failed) {
 		buf_dispose(&b);
 		diag_set(diag, path, 0, 0, 0, NULL, NULL,
-			 _("no se puede leer el archivo: %s"), strerror(saved));
+			 _("no se puede leer el archivo: %s"), pregon_strerror(saved));
 		return PREGON_EIO;
 	}
 	*out_len = b.len;

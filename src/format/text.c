@@ -31,18 +31,33 @@ static void color(buf *b, int on, const char *code)
 		buf_puts(b, code);
 }
 
-/* The line that holds `offset`, and the byte where it starts. */
-static const char *line_of(const pregon_report *r, size_t offset,
-			   size_t *start, size_t *len)
+/* How much of a source line is shown around a finding, in code points:
+ * a long line (a pasted document, a minified file) must not be printed
+ * whole once per finding. */
+#define CONTEXT_CPS 60
+#define SPAN_CPS 100
+
+/* Step back from `offset` over at most `cps` code points, not past a line
+ * start; returns the new offset. */
+static size_t back_cps(const char *s, size_t offset, size_t cps)
 {
-	size_t s = offset, e = offset;
-	while (s > 0 && r->input[s - 1] != '\n')
-		s--;
-	while (e < r->input_len && r->input[e] != '\n' && r->input[e] != '\r')
-		e++;
-	*start = s;
-	*len = e - s;
-	return r->input + s;
+	while (offset > 0 && s[offset - 1] != '\n' && cps > 0) {
+		offset--;
+		while (offset > 0 && ((unsigned char)s[offset] & 0xC0) == 0x80)
+			offset--;
+		cps--;
+	}
+	return offset;
+}
+
+/* Step forward over at most `cps` code points, stopping at a line end. */
+static size_t forward_cps(const char *s, size_t len, size_t offset, size_t cps)
+{
+	while (offset < len && s[offset] != '\n' && s[offset] != '\r' && cps > 0) {
+		offset += (size_t)text_u8len((unsigned char)s[offset]);
+		cps--;
+	}
+	return offset > len ? len : offset;
 }
 
 /* Columns a terminal gives to text[0..len): tabs kept as tabs by the caller,
@@ -90,18 +105,21 @@ static void finding_text(buf *b, const pregon_report *r,
 	buf_putc(b, '\n');
 	if (!r->input)
 		return;
-	size_t ls, ll;
-	const char *line = line_of(r, f->offset, &ls, &ll);
-	size_t in_line = f->offset - ls;
-	size_t span = f->length;
-	if (in_line + span > ll)
-		span = ll - in_line; /* multi-line spans: underline the first */
-	buf_printf(b, "%6d | ", f->line);
-	buf_put(b, line, ll);
-	buf_puts(b, "\n       | ");
-	pad_to(b, line, in_line);
+	const char *in = r->input;
+	size_t from = back_cps(in, f->offset, CONTEXT_CPS);
+	/* multi-line spans: underline the part on the first line */
+	size_t span_end = forward_cps(in, r->input_len, f->offset, SPAN_CPS);
+	if (span_end > f->offset + f->length)
+		span_end = f->offset + f->length;
+	size_t to = forward_cps(in, r->input_len, span_end, CONTEXT_CPS);
+	int cut_left = from > 0 && in[from - 1] != '\n';
+	int cut_right = to < r->input_len && in[to] != '\n' && in[to] != '\r';
+	buf_printf(b, "%6d | %s", f->line, cut_left ? "…" : "");
+	buf_put(b, in + from, to - from);
+	buf_printf(b, "%s\n       | %s", cut_right ? "…" : "", cut_left ? " " : "");
+	pad_to(b, in + from, f->offset - from);
 	color(b, c, sev_color(f->severity));
-	int w = width_of(line + in_line, span);
+	int w = width_of(in + f->offset, span_end - f->offset);
 	buf_putc(b, '^');
 	for (int k = 1; k < w; k++)
 		buf_putc(b, '~');

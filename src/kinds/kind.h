@@ -24,6 +24,7 @@ typedef struct {
 	const char *text;        /* NULL: the input's bytes; set when masking */
 	const char *const *suggestions;
 	size_t n_suggestions;
+	int is_error;            /* 1: error severity whatever the rule says */
 } kind_finding;
 
 typedef struct kind_run {
