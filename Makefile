@@ -43,7 +43,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus
+        check-header check-corpus check-install
 
 all: $(BIN) $(MO)
 
@@ -87,7 +87,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-corpus
+	  check-golden check-errors check-corpus check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -110,6 +110,16 @@ check-errors: $(BIN) $(MO)
 
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
+
+# The data are found from the checkout run elsewhere, and once installed.
+STAGE = $(CURDIR)/build/stage
+check-install: all
+	@rm -rf $(STAGE)
+	@$(MAKE) --no-print-directory install DESTDIR=$(STAGE) PREFIX=/usr >/dev/null
+	@cd / && $(CURDIR)/pregon --list-rules | grep -q estilo.mayusculas-sostenidas
+	@cd / && $(STAGE)/usr/bin/pregon --list-rules | grep -q estilo.mayusculas-sostenidas
+	@cd / && $(STAGE)/usr/bin/pregon --lang en --date x 2>&1 | grep -q "invalid date"
+	@echo "instalación: las reglas y el catálogo se encuentran desde otra carpeta e instalados"
 
 # Sanitizers: a separate build tree, the whole suite.
 asan: deps

@@ -347,6 +347,19 @@ void config_emit_scalar(buf *out, const char *s)
 	buf_putc(out, '"');
 }
 
+/* A map's entries at `indent`; the first one `first_indent` spaces in,
+ * which is 0 when it follows a list item's "- ". */
+static void emit_map(buf *out, const y_node *n, int indent, int first_indent)
+{
+	for (size_t i = 0; i < y_map_size(n); i++) {
+		buf_printf(out, "%*s%s:", i ? indent : first_indent, "",
+			   y_key(n, i)->str);
+		if (y_value(n, i)->type == Y_SCALAR)
+			buf_putc(out, ' ');
+		config_emit_node(out, y_value(n, i), indent + 2);
+	}
+}
+
 void config_emit_node(buf *out, const y_node *n, int indent)
 {
 	if (n->type == Y_SCALAR) {
@@ -355,23 +368,23 @@ void config_emit_node(buf *out, const y_node *n, int indent)
 		return;
 	}
 	if (n->n == 0) {
-		buf_puts(out, n->type == Y_MAP ? "{}\n" : "[]\n");
+		buf_puts(out, n->type == Y_MAP ? " {}\n" : " []\n");
 		return;
 	}
 	buf_putc(out, '\n');
 	if (n->type == Y_MAP) {
-		for (size_t i = 0; i < y_map_size(n); i++) {
-			buf_printf(out, "%*s%s:", indent, "", y_key(n, i)->str);
-			if (y_value(n, i)->type == Y_SCALAR)
-				buf_putc(out, ' ');
-			config_emit_node(out, y_value(n, i), indent + 2);
-		}
-	} else {
-		for (size_t i = 0; i < n->n; i++) {
-			buf_printf(out, "%*s-", indent, "");
-			if (n->items[i]->type == Y_SCALAR)
-				buf_putc(out, ' ');
-			config_emit_node(out, n->items[i], indent + 2);
+		emit_map(out, n, indent, indent);
+		return;
+	}
+	for (size_t i = 0; i < n->n; i++) {
+		const y_node *item = n->items[i];
+		buf_printf(out, "%*s- ", indent, "");
+		if (item->type == Y_MAP && item->n)
+			emit_map(out, item, indent + 2, 0);
+		else if (item->type == Y_SCALAR)
+			config_emit_node(out, item, indent + 2);
+		else {
+			buf_puts(out, item->type == Y_MAP ? "{}\n" : "[]\n");
 		}
 	}
 }

@@ -287,7 +287,7 @@ static int fm_error_invalid(pregon_diag *diag, const char *path,
 	if (kind == 2)
 		diag_set(diag, path, line, col, 1, sl,
 			 _("los textos no pueden contener bytes nulos; guarde el archivo como texto UTF-8"),
-			 _("byte nulo en el byte %zu"), bad);
+			 _("byte nulo en la posición %zu"), bad);
 	else
 		diag_set(diag, path, line, col, 1, sl,
 			 _("guarde el archivo como UTF-8"),

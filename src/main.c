@@ -14,6 +14,7 @@
 #include "pregon.h"
 
 #define _(s) dgettext("pregon", s)
+#define N_(s) (s)
 
 /* Exit statuses; the highest one wins. */
 enum {
@@ -34,21 +35,21 @@ static const struct option_def {
 	enum opt_id id;
 	const char *help;
 } options[] = {
-	{ "format", "text|json", OPT_FORMAT, "formato del informe (text por omisión)" },
-	{ "date", "AAAA-MM-DD", OPT_DATE, "fecha de publicación; reemplaza la «fecha» del encabezado" },
-	{ "platform", "ID", OPT_PLATFORM, "plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)" },
-	{ "topic", "ID", OPT_TOPIC, "tema de la publicación (educacion, salud, proteccion-civil, ...)" },
-	{ "config", "ARCHIVO", OPT_CONFIG, "archivo de configuración (.pregon.yaml)" },
-	{ "rules", "RUTA", OPT_RULES, "conjunto de reglas (archivo o carpeta) en lugar de los predeterminados; repetible" },
-	{ "lang", "es|en", OPT_LANG, "idioma de los mensajes (es por omisión)" },
-	{ "color", "auto|always|never", OPT_COLOR, "colores en el informe de texto (auto: solo en una terminal)" },
-	{ "quiet", NULL, OPT_QUIET, "solo los hallazgos, sin resúmenes" },
-	{ "list-rules", NULL, OPT_LIST_RULES, "lista las reglas cargadas" },
-	{ "explain", "REGLA", OPT_EXPLAIN, "explica una regla y muestra sus ejemplos" },
-	{ "print-config", NULL, OPT_PRINT_CONFIG, "muestra la configuración efectiva" },
-	{ "test-rules", "ARCHIVO", OPT_TEST_RULES, "prueba los ejemplos de un conjunto de reglas" },
-	{ "version", NULL, OPT_VERSION, "muestra la versión" },
-	{ "help", NULL, OPT_HELP, "muestra esta ayuda" },
+	{ "format", N_("text|json"), OPT_FORMAT, N_("formato del informe (text por omisión)") },
+	{ "date", N_("AAAA-MM-DD"), OPT_DATE, N_("fecha de publicación; reemplaza la «fecha» del encabezado") },
+	{ "platform", N_("ID"), OPT_PLATFORM, N_("plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)") },
+	{ "topic", N_("ID"), OPT_TOPIC, N_("tema de la publicación (educacion, salud, proteccion-civil, ...)") },
+	{ "config", N_("ARCHIVO"), OPT_CONFIG, N_("archivo de configuración (.pregon.yaml)") },
+	{ "rules", N_("RUTA"), OPT_RULES, N_("conjunto de reglas (archivo o carpeta) en lugar de los predeterminados; repetible") },
+	{ "lang", N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
+	{ "color", N_("auto|always|never"), OPT_COLOR, N_("colores en el informe de texto (auto: solo en una terminal)") },
+	{ "quiet", NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
+	{ "list-rules", NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
+	{ "explain", N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
+	{ "print-config", NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva") },
+	{ "test-rules", N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
+	{ "version", NULL, OPT_VERSION, N_("muestra la versión") },
+	{ "help", NULL, OPT_HELP, N_("muestra esta ayuda") },
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -122,7 +123,7 @@ static void print_help(void)
 	for (size_t i = 0; i < N_OPTIONS; i++) {
 		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", options[i].name,
-			 options[i].arg ? " " : "", options[i].arg ? options[i].arg : "");
+			 options[i].arg ? " " : "", options[i].arg ? _(options[i].arg) : "");
 		printf("  %-26s %s\n", left, _(options[i].help));
 	}
 	printf("\n%s\n", _("Estado de salida: 0 sin errores; 1 al menos un hallazgo de severidad error; 2 error de uso, de configuración o de entrada."));
@@ -300,7 +301,7 @@ static int parse_args(cli *c, int argc, char **argv)
 			else if (i + 1 < argc)
 				v = argv[++i];
 			else {
-				usage_error(_("la opción «--%s» requiere un valor (%s)"), o->name, o->arg);
+				usage_error(_("la opción «--%s» requiere un valor (%s)"), o->name, _(o->arg));
 				return -1;
 			}
 		} else if (eq) {
@@ -515,7 +516,7 @@ static int list_rules(const pregon_engine *e)
 	size_t n = pregon_engine_rule_count(e);
 	size_t cap = 256 + n * 160, len = 0;
 	char *out = xalloc(cap);
-	len += (size_t)snprintf(out, cap, "%-40s %-13s %-11s %4s  %-16s %s\n",
+	len += (size_t)snprintf(out, cap, "%-40s %-13s %-11s %-7s %-16s %s\n",
 				_("regla"), _("categoría"), _("severidad"), _("peso"),
 				_("criterio"), _("activa"));
 	for (size_t i = 0; i < n; i++) {
@@ -523,7 +524,7 @@ static int list_rules(const pregon_engine *e)
 		if (cap - len < 512)
 			out = xresize(out, cap *= 2);
 		len += (size_t)snprintf(out + len, cap - len,
-					"%-40s %-13s %-11s %4d  %-16s %s\n", r->id,
+					"%-40s %-13s %-11s %-7d %-16s %s\n", r->id,
 					r->category, pregon_severity_name(r->severity),
 					r->weight, r->criterio,
 					r->enabled ? _("sí") : _("no"));
@@ -578,8 +579,10 @@ static int test_rules(const pregon_engine *e, const char *path)
 	fputs(log, stderr);
 	free(log);
 	char line[256];
-	snprintf(line, sizeof line, _("%s: %zu ejemplos, %d fallidos\n"), path,
-		 total, failed);
+	snprintf(line, sizeof line,
+		 dngettext("pregon", "%s: %zu ejemplo, %d fallidos", "%s: %zu ejemplos, %d fallidos", total),
+		 path, total, failed);
+	strcat(line, "\n");
 	int rc = write_all(line);
 	return rc ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }

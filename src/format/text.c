@@ -184,11 +184,13 @@ char *pregon_format_text(const pregon_report *const *reports, size_t n,
 		severity_counts(&b, cnt);
 		buf_puts(&b, ")\n");
 		if (i + 1 < n)
-			buf_putc(&b, '\n');
+			buf_putc(&b, '\n'); /* between files; a trailing one is trimmed */
 	}
+	while (b.len >= 2 && b.ptr[b.len - 1] == '\n' && b.ptr[b.len - 2] == '\n')
+		b.ptr[--b.len] = '\0';
 	if (!quiet && n > 1) {
 		size_t checked = n - errors;
-		buf_printf(&b, "\n%s: ", _("Total"));
+		buf_printf(&b, "%s%s: ", b.len ? "\n" : "", _("Total"));
 		buf_printf(&b, P_("%zu archivo", "%zu archivos", checked), checked);
 		buf_puts(&b, "; ");
 		severity_counts(&b, total);
