@@ -11,8 +11,10 @@
 static const char *const top_keys[] = {
 	"version", "conjuntos", "predeterminados", "reglas", "umbral_revision",
 	"listas", "funcionarios", "contactos_publicos", "dominios",
-	"ventanas_electorales", NULL
+	"ventanas_electorales", "ortografia", NULL
 };
+static const char *const spelling_keys[] = { "diccionario", "palabras",
+					     "archivo_palabras", NULL };
 static const char *const rule_keys[] = { "activa", "severidad", "peso",
 					 "opciones", NULL };
 static const char *const official_keys[] = { "nombre", "formas", "cargo",
@@ -43,6 +45,8 @@ void config_free(config_t *c)
 		free(c->lists[i].words);
 	free(c->lists);
 	free(c->rules);
+	free(c->words);
+	free(c->word_file);
 	y_free(c->tree);
 	free(c->text);
 	free(c->path);
@@ -243,6 +247,36 @@ static int parse_lists(config_t *c, const y_node *n, pregon_diag *diag)
 	return 0;
 }
 
+static int parse_spelling(config_t *c, const y_node *n, pregon_diag *diag)
+{
+	if (y_expect(n, Y_MAP, "ortografia", diag) ||
+	    y_check_keys(n, spelling_keys, "ortografia", diag))
+		return PREGON_EINVAL;
+	const y_node *x;
+	if ((x = y_get(n, "diccionario"))) {
+		if (y_to_str(x, &c->dictionary, diag))
+			return PREGON_EINVAL;
+		c->dictionary_node = x;
+	}
+	if ((x = y_get(n, "palabras"))) {
+		const y_node **items;
+		if (y_to_str_list(x, &items, &c->n_words, diag))
+			return PREGON_EINVAL;
+		c->words = xmalloc((c->n_words ? c->n_words : 1) * sizeof *c->words);
+		for (size_t i = 0; i < c->n_words; i++)
+			c->words[i] = items[i]->str;
+		free(items);
+	}
+	if ((x = y_get(n, "archivo_palabras"))) {
+		const char *path;
+		if (y_to_str(x, &path, diag))
+			return PREGON_EINVAL;
+		c->word_file = resolve(c->dir, path);
+		c->word_file_node = x;
+	}
+	return 0;
+}
+
 static int parse_tree(config_t *c, pregon_diag *diag)
 {
 	const y_node *t = c->tree;
@@ -290,6 +324,8 @@ static int parse_tree(config_t *c, pregon_diag *diag)
 	    check_map_of_lists(n, domain_keys, "dominios", diag))
 		return PREGON_EINVAL;
 	if ((n = y_get(t, "ventanas_electorales")) && check_windows(n, diag))
+		return PREGON_EINVAL;
+	if ((n = y_get(t, "ortografia")) && parse_spelling(c, n, diag))
 		return PREGON_EINVAL;
 	return 0;
 }
@@ -394,7 +430,8 @@ void config_emit(const config_t *c, buf *out)
 	static const char *const passthrough[] = { "listas", "funcionarios",
 						   "contactos_publicos",
 						   "dominios",
-						   "ventanas_electorales", NULL };
+						   "ventanas_electorales",
+						   "ortografia", NULL };
 	buf_puts(out, "archivo: ");
 	if (c->path)
 		config_emit_scalar(out, c->path);

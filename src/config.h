@@ -38,6 +38,13 @@ typedef struct config_t {
 	size_t n_rules;
 	config_list *lists;
 	size_t n_lists;
+	/* `ortografia` */
+	const char *dictionary;     /* system dictionary name or .dic path */
+	const y_node *dictionary_node;
+	const char **words;         /* the project's own words */
+	size_t n_words;
+	char *word_file;            /* plain word list, resolved against dir */
+	const y_node *word_file_node;
 } config_t;
 
 /* The configuration with nothing set. */

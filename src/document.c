@@ -84,12 +84,26 @@ static size_t skip_spaces(const char *s, size_t i, size_t e, size_t max)
 	return i;
 }
 
-/* Inline constructs that are not prose, on one line: code spans, HTML
- * comments are handled by the caller; here link targets and raw tags. */
-static void mask_inline(const char *s, char *p, size_t i, size_t e)
+/* Inline constructs that are not prose on the line s[i..e): code spans,
+ * link targets, raw tags and HTML comments.  A comment may run over later
+ * lines (up to `len`): then the offset right after it is returned so the
+ * caller goes on from there; otherwise 0. */
+static size_t mask_inline(const char *s, char *p, size_t i, size_t e,
+			  size_t len)
 {
 	while (i < e) {
 		char c = s[i];
+		if (c == '<' && e - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			size_t k = i + 4;
+			while (k + 3 <= len && memcmp(s + k, "-->", 3) != 0)
+				k++;
+			size_t stop = k + 3 <= len ? k + 3 : len;
+			blank(p, i, stop);
+			if (stop > e)
+				return stop;
+			i = stop;
+			continue;
+		}
 		if (c == '\\' && i + 1 < e) {
 			i += 2;
 			continue;
@@ -166,6 +180,7 @@ static void mask_inline(const char *s, char *p, size_t i, size_t e)
 		}
 		i++;
 	}
+	return 0;
 }
 
 static int is_list_item(const char *s, size_t i, size_t e)
@@ -188,9 +203,10 @@ static int is_blank_line(const char *s, size_t i, size_t e)
 }
 
 /* Mark everything in body [from, len) that Markdown does not show as
- * prose.  Code spans, links and tags are found line by line; a code span
- * broken across lines stays prose, a small price for byte-exact positions
- * without a second parse. */
+ * prose.  Blocks are found line by line, inline constructs within each line
+ * (a comment may continue on later lines); a code span broken across lines
+ * stays prose, a small price for byte-exact positions without a second
+ * parse. */
 static void mask_markdown(const char *s, char *p, size_t from, size_t len)
 {
 	size_t i = from;
@@ -251,23 +267,18 @@ static void mask_markdown(const char *s, char *p, size_t from, size_t len)
 			; /* a list continues across blank lines */
 		else if (prev_blank && ind == i)
 			in_list = 0;
-		mask_inline(s, p, i, e);
 		prev_blank = blank_line;
+		size_t resume = mask_inline(s, p, i, e, len);
+		/* after a comment that closed on a later line, the rest of
+		 * that line is still inline text */
+		while (resume && resume < len) {
+			size_t re = line_end(s, len, resume);
+			e = re;
+			resume = mask_inline(s, p, resume, re, len);
+		}
+		if (resume >= len)
+			break;
 		i = e < len ? e + 1 : e;
-	}
-	/* HTML comments may span lines. */
-	for (size_t k = from; k + 3 < len; k++) {
-		if (memcmp(s + k, "<!--", 4) != 0)
-			continue;
-		const char *end = NULL;
-		for (size_t j = k + 4; j + 3 <= len; j++)
-			if (memcmp(s + j, "-->", 3) == 0) {
-				end = s + j + 3;
-				break;
-			}
-		size_t stop = end ? (size_t)(end - s) : len;
-		blank(p, k, stop);
-		k = stop - 1;
 	}
 }
 

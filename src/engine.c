@@ -168,7 +168,7 @@ static int load_rules(pregon_engine *e, const pregon_engine_options *o,
 	}
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		rc = rs_load_path(&e->rules, paths[i], e->config, diag);
+		rc = rs_load_path(&e->rules, paths[i], e->config, e->data_dir, diag);
 		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths &&
 		    paths[i] != defaults) {
 			/* point at the `conjuntos` entry that names it */
@@ -211,6 +211,14 @@ int pregon_engine_new(pregon_engine **out, const pregon_engine_options *o,
 		rc = load_rules(e, o, diag);
 	if (rc == 0)
 		rc = check_config_ids(e, diag);
+	/* What only an enabled rule needs (a dictionary) is loaded now, once. */
+	for (size_t i = 0; i < e->rules.n && rc == 0; i++) {
+		rule_t *r = &e->rules.items[i];
+		if (r->info.enabled && r->kind->prepare) {
+			rc = r->kind->prepare(r->state, diag);
+			r->prepared = rc == 0;
+		}
+	}
 	if (rc) {
 		pregon_engine_free(e);
 		return rc;
@@ -548,7 +556,8 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 	pregon_engine *e = (pregon_engine *)engine; /* only the pool changes */
 	rx_scratch *scratch = scratch_take(e);
 	collector c = { NULL, 0, 0, NULL, engine };
-	kind_run run = { &d, scratch, engine->config, engine->lang, collect, &c };
+	kind_run run = { &d, scratch, engine->config, engine->lang, opts->suggest,
+			 collect, &c };
 	for (size_t i = 0; i < engine->rules.n; i++) {
 		const rule_t *r = &engine->rules.items[i];
 		if (opts->only_rule ? strcmp(opts->only_rule, r->id) != 0
@@ -637,7 +646,22 @@ int pregon_engine_test_examples(const pregon_engine *e, char **out_log,
 	int failed = 0;
 	size_t total = 0;
 	for (size_t i = 0; i < e->rules.n; i++) {
-		const rule_t *r = &e->rules.items[i];
+		/* a rule that is off was not prepared; its examples need it */
+		rule_t *r = (rule_t *)&e->rules.items[i];
+		if (r->kind->prepare && !r->prepared) {
+			pregon_diag diag;
+			pregon_diag_init(&diag);
+			r->prepared = r->kind->prepare(r->state, &diag) == 0;
+			if (!r->prepared) {
+				buf_printf(&log, "%s:%d: %s: %s\n", r->source, r->info.line,
+					   r->id, diag.message ? diag.message : "");
+				failed += (int)(r->n_must_flag + r->n_must_pass);
+				total += r->n_must_flag + r->n_must_pass;
+				pregon_diag_dispose(&diag);
+				continue;
+			}
+			pregon_diag_dispose(&diag);
+		}
 		for (size_t k = 0; k < r->n_must_flag; k++, total++)
 			failed += run_example(e, r, r->must_flag[k], 1, &log);
 		for (size_t k = 0; k < r->n_must_pass; k++, total++)

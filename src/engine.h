@@ -14,6 +14,7 @@ typedef struct {
 	char *description_es, *description_en;
 	const kind_ops *kind;
 	void *state;
+	int prepared;            /* kind->prepare ran (enabled rules only) */
 	char **must_flag;        /* `ejemplos.marcar` */
 	size_t n_must_flag;
 	char **must_pass;        /* `ejemplos.no_marcar` */
@@ -32,7 +33,7 @@ extern const char *const rs_categories[];
  * compiled rules.  The configuration's `opciones` reach each kind at compile
  * time.  Errors name file:line:col. */
 int rs_load_path(rule_list *rules, const char *path, const config_t *config,
-		 pregon_diag *diag);
+		 const char *data_dir, pregon_diag *diag);
 void rs_rule_dispose(rule_t *rule);
 
 struct pregon_engine {

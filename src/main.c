@@ -25,7 +25,7 @@ enum {
 
 enum opt_id {
 	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
-	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_LIST_RULES, OPT_EXPLAIN,
+	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
 };
 
@@ -44,6 +44,7 @@ static const struct option_def {
 	{ "lang", N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
 	{ "color", N_("auto|always|never"), OPT_COLOR, N_("colores en el informe de texto (auto: solo en una terminal)") },
 	{ "quiet", NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
+	{ "suggest", NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
 	{ "list-rules", NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
 	{ "explain", N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
 	{ "print-config", NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva") },
@@ -66,6 +67,7 @@ typedef struct {
 	pregon_lang lang;
 	int color; /* -1 auto */
 	int quiet;
+	int suggest;
 	const char **paths;
 	size_t n_paths;
 } cli;
@@ -214,6 +216,9 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		break;
 	case OPT_QUIET:
 		c->quiet = 1;
+		break;
+	case OPT_SUGGEST:
+		c->suggest = 1;
 		break;
 	case OPT_LIST_RULES:
 		c->action = ACT_LIST;
@@ -606,8 +611,13 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 			fprintf(stderr, "%s: error: %s\n", in->path, in->error);
 			r = pregon_report_new_error(in->path, in->error);
 		} else {
+			/* suggestions are costly: for a person at a terminal, or
+			 * on request */
+			int suggest = c->suggest ||
+				      (!c->json && isatty(STDOUT_FILENO));
 			pregon_check_options o = { c->date, today, c->platform,
-						   c->topic, in->plain, NULL };
+						   c->topic, in->plain, NULL,
+						   suggest };
 			pregon_diag d;
 			pregon_diag_init(&d);
 			if (pregon_check(&r, e, in->path, in->data, in->len, &o, &d)) {

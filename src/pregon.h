@@ -120,6 +120,7 @@ typedef struct {
 	int plain_text;       /* 1: not Markdown (e.g. a .txt file) */
 	/* Run only the rule with this full id (`set.rule`); NULL runs all. */
 	const char *only_rule;
+	int suggest;          /* 1: compute costly suggestions (spelling) */
 } pregon_check_options;
 
 typedef struct {

@@ -123,7 +123,7 @@ static const config_rule *config_for(const config_t *c, const char *id)
 
 static int load_rule(rule_t *r, const y_node *n, const char *set,
 		     const char *path, const config_t *config,
-		     pregon_diag *diag)
+		     const char *data_dir, pregon_diag *diag)
 {
 	const y_node *x;
 	char *local_id = NULL, *kind_name = NULL, *sev = NULL;
@@ -222,7 +222,7 @@ static int load_rule(rule_t *r, const y_node *n, const char *set,
 	const config_rule *cs = config_for(config, set);
 	const config_rule *cr = config_for(config, r->id);
 	kind_compile kc = { n, cr && cr->options ? cr->options : NULL, config,
-			    r->id };
+			    r->id, data_dir };
 	if (cs && cs->options && !kc.overrides)
 		kc.overrides = cs->options;
 	if (r->kind->compile(&r->state, &kc, diag))
@@ -253,7 +253,8 @@ cleanup:
 }
 
 static int load_file(rule_list *rules, const char *path,
-		     const config_t *config, pregon_diag *diag)
+		     const config_t *config, const char *data_dir,
+		     pregon_diag *diag)
 {
 	char *text = NULL;
 	size_t len;
@@ -299,7 +300,7 @@ static int load_file(rule_list *rules, const char *path,
 		xgrow(&rules->items, &rules->cap, rules->n + 1, sizeof *rules->items);
 		rule_t *r = &rules->items[rules->n];
 		memset(r, 0, sizeof *r);
-		if (load_rule(r, x->items[i], set, path, config, diag)) {
+		if (load_rule(r, x->items[i], set, path, config, data_dir, diag)) {
 			rs_rule_dispose(r);
 			goto cleanup;
 		}
@@ -334,7 +335,7 @@ static int has_suffix(const char *s, const char *suffix)
 }
 
 int rs_load_path(rule_list *rules, const char *path, const config_t *config,
-		 pregon_diag *diag)
+		 const char *data_dir, pregon_diag *diag)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -344,7 +345,7 @@ int rs_load_path(rule_list *rules, const char *path, const config_t *config,
 		return PREGON_ENOTFOUND;
 	}
 	if (!S_ISDIR(st.st_mode))
-		return load_file(rules, path, config, diag);
+		return load_file(rules, path, config, data_dir, diag);
 	DIR *d = opendir(path);
 	if (!d) {
 		diag_set(diag, path, 0, 0, 0, NULL, NULL,
@@ -369,7 +370,7 @@ int rs_load_path(rule_list *rules, const char *path, const config_t *config,
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)
-			rc = load_file(rules, names[i], config, diag);
+			rc = load_file(rules, names[i], config, data_dir, diag);
 		free(names[i]);
 	}
 	free(names);

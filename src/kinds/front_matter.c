@@ -142,5 +142,5 @@ static int fm_check(const void *p, kind_run *run)
 	return 0;
 }
 
-const kind_ops kind_front_matter = { "front-matter", keys, fm_compile,
+const kind_ops kind_front_matter = { "front-matter", keys, fm_compile, NULL,
 				     fm_check, fm_free };

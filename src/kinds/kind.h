@@ -32,6 +32,7 @@ typedef struct kind_run {
 	rx_scratch *scratch;
 	const config_t *config;
 	pregon_lang lang;
+	int suggest;  /* compute costly suggestions (Hunspell's) */
 	void (*emit)(struct kind_run *run, const kind_finding *f);
 	void *emit_ctx;
 } kind_run;
@@ -43,6 +44,7 @@ typedef struct {
 	const y_node *overrides;
 	const config_t *config;
 	const char *rule_id;
+	const char *data_dir; /* holds dictionaries/; may be NULL */
 } kind_compile;
 
 /* The value of a kind key: the configuration's override, else the rule's. */
@@ -52,6 +54,9 @@ typedef struct {
 	const char *name;          /* the `tipo:` word */
 	const char *const *keys;   /* the kind's own YAML keys, NULL-terminated */
 	int (*compile)(void **out, const kind_compile *c, pregon_diag *diag);
+	/* Optional: load what only an enabled rule needs (a dictionary), once,
+	 * before any check.  0 or a PREGON_E* code with diag. */
+	int (*prepare)(void *state, pregon_diag *diag);
 	/* 0, or PREGON_ELIMIT when a match limit stopped the check (the
 	 * engine reports it as an error of the rule). */
 	int (*check)(const void *state, kind_run *run);
@@ -87,5 +92,6 @@ extern const kind_ops kind_substitution;
 extern const kind_ops kind_caps;
 extern const kind_ops kind_repetition;
 extern const kind_ops kind_front_matter;
+extern const kind_ops kind_spelling;
 
 #endif

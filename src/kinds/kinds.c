@@ -11,6 +11,7 @@ static const kind_ops *const kind_table[] = {
 	&kind_caps,
 	&kind_repetition,
 	&kind_front_matter,
+	&kind_spelling,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)

@@ -190,5 +190,5 @@ static int pattern_check(const void *p, kind_run *run)
 	return 0;
 }
 
-const kind_ops kind_pattern = { "pattern", keys, pattern_compile,
+const kind_ops kind_pattern = { "pattern", keys, pattern_compile, NULL,
 				pattern_check, pattern_free };

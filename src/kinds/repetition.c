@@ -263,5 +263,5 @@ static int rep_check(const void *p, kind_run *run)
 	return 0;
 }
 
-const kind_ops kind_repetition = { "repetition", keys, rep_compile, rep_check,
+const kind_ops kind_repetition = { "repetition", keys, rep_compile, NULL, rep_check,
 				   rep_free };

@@ -164,5 +164,5 @@ static int subst_check(const void *p, kind_run *run)
 	return rc == PREGON_ELIMIT ? rc : 0;
 }
 
-const kind_ops kind_substitution = { "substitution", keys, subst_compile,
+const kind_ops kind_substitution = { "substitution", keys, subst_compile, NULL,
 				     subst_check, subst_free };

@@ -1,0 +1,544 @@
+/* spelling.c: the `spelling` kind (criterion XIX), on libhunspell.
+ *
+ * The system dictionary (es_MX unless the configuration's
+ * `ortografia.diccionario` says otherwise) is loaded once, when an enabled
+ * rule is prepared, with the project's dictionaries (the .dic files of
+ * dictionaries/) and the
+ * configuration's own words on top.  Not checked: URLs, e-mail addresses,
+ * mentions, numbers and words glued to digits, emoji, words in capitals up to
+ * `longitud_sigla` letters (acronyms) and hashtags without case changes; a
+ * hashtag in camel case is split where its case changes and the parts
+ * checked.  A misspelt word that only lacks (or has a wrong) accent, ñ or ü
+ * says so and carries the fix, found by trying those one-letter variants
+ * against the dictionary.  Hunspell's own suggestions are slow, so they are
+ * computed only when the caller asks, capped per document.  Every verdict is
+ * cached: a repeated word costs one lookup. */
+#include <dirent.h>
+#include <hunspell.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "kind.h"
+
+enum { V_OK, V_UNKNOWN, V_ACCENT_MISSING, V_ACCENT_EXTRA, V_LETTER };
+
+typedef struct {
+	char *word;
+	uint8_t verdict;
+	uint8_t suggested; /* Hunspell suggestions computed */
+	char *fix;
+	char **suggestions;
+	int n_suggestions;
+} entry;
+
+typedef struct {
+	/* configuration, fixed at compile */
+	char *dictionary;       /* name or path of the system .dic */
+	char *data_dir;
+	const char **words;     /* borrowed from the configuration */
+	size_t n_words;
+	const config_list *acronyms; /* `listas.siglas`, borrowed */
+	char *word_file;
+	long acronym_len;
+	long max_suggestions;
+	const y_node *where;    /* for errors found while preparing */
+	const y_node *word_file_node;
+	/* prepared */
+	Hunhandle *h;
+	pthread_mutex_t lock;   /* Hunspell and the cache are shared */
+	entry *table;
+	size_t cap, used;
+} spell_state;
+
+static const char *const keys[] = { "longitud_sigla", "sugerencias_max", NULL };
+
+static void spell_free(void *p)
+{
+	spell_state *s = p;
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->cap; i++) {
+		entry *e = &s->table[i];
+		if (!e->word)
+			continue;
+		free(e->word);
+		free(e->fix);
+		for (int k = 0; k < e->n_suggestions; k++)
+			free(e->suggestions[k]);
+		free(e->suggestions);
+	}
+	free(s->table);
+	if (s->h)
+		Hunspell_destroy(s->h);
+	pthread_mutex_destroy(&s->lock);
+	free(s->dictionary);
+	free(s->data_dir);
+	free(s->word_file);
+	free(s);
+}
+
+static int spell_compile(void **out, const kind_compile *c, pregon_diag *diag)
+{
+	*out = NULL;
+	spell_state *s = xcalloc(1, sizeof *s);
+	pthread_mutex_init(&s->lock, NULL);
+	if (kind_overrides_known(c, &kind_spelling, diag) ||
+	    kind_int(c, "longitud_sigla", 6, 0, 64, &s->acronym_len, diag) ||
+	    kind_int(c, "sugerencias_max", 20, 0, 1000, &s->max_suggestions, diag)) {
+		spell_free(s);
+		return PREGON_EINVAL;
+	}
+	const config_t *cfg = c->config;
+	s->dictionary = xstrdup(cfg && cfg->dictionary ? cfg->dictionary : "es_MX");
+	s->where = cfg && cfg->dictionary_node ? cfg->dictionary_node : c->rule;
+	s->data_dir = c->data_dir ? xstrdup(c->data_dir) : NULL;
+	if (cfg) {
+		s->words = cfg->words;
+		s->n_words = cfg->n_words;
+		s->word_file = cfg->word_file ? xstrdup(cfg->word_file) : NULL;
+		s->word_file_node = cfg->word_file_node;
+		s->acronyms = config_list_get(cfg, "siglas");
+	}
+	*out = s;
+	return 0;
+}
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The .dic and .aff of a dictionary given by name (searched in DICPATH and
+ * the standard folders) or by the path of its .dic. */
+static int find_dictionary(const char *name, char **dic, char **aff)
+{
+	buf b;
+	buf_init(&b);
+	size_t n = strlen(name);
+	if (strchr(name, '/')) {
+		size_t stem = n > 4 && strcmp(name + n - 4, ".dic") == 0 ? n - 4 : n;
+		buf_printf(&b, "%.*s.dic", (int)stem, name);
+		*dic = buf_detach(&b);
+		buf_printf(&b, "%.*s.aff", (int)stem, name);
+		*aff = buf_detach(&b);
+		if (exists(*dic) && exists(*aff))
+			return 0;
+		free(*dic);
+		free(*aff);
+		return -1;
+	}
+	const char *env = getenv("DICPATH");
+	char *dirs = xstrdup(env ? env : "");
+	const char *fixed[] = { "/usr/share/hunspell", "/usr/share/myspell/dicts",
+				"/usr/share/myspell", "/usr/local/share/hunspell" };
+	int found = -1;
+	for (char *tok = strtok(dirs, ":"); tok && found; tok = strtok(NULL, ":")) {
+		buf_printf(&b, "%s/%s.dic", tok, name);
+		*dic = buf_detach(&b);
+		buf_printf(&b, "%s/%s.aff", tok, name);
+		*aff = buf_detach(&b);
+		if (exists(*dic) && exists(*aff))
+			found = 0;
+		else {
+			free(*dic);
+			free(*aff);
+		}
+	}
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed && found; i++) {
+		buf_printf(&b, "%s/%s.dic", fixed[i], name);
+		*dic = buf_detach(&b);
+		buf_printf(&b, "%s/%s.aff", fixed[i], name);
+		*aff = buf_detach(&b);
+		if (exists(*dic) && exists(*aff))
+			found = 0;
+		else {
+			free(*dic);
+			free(*aff);
+		}
+	}
+	free(dirs);
+	return found;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .dic files of the data directory's dictionaries/, in name order. */
+static void add_project_dictionaries(spell_state *s)
+{
+	if (!s->data_dir)
+		return;
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/dictionaries", s->data_dir);
+	char *dir = buf_detach(&b);
+	DIR *d = opendir(dir);
+	if (!d) {
+		free(dir);
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".dic"))
+			continue;
+		xgrow(&names, &cap, n + 1, sizeof *names);
+		buf_printf(&b, "%s/%s", dir, e->d_name);
+		names[n++] = buf_detach(&b);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, by_name);
+	for (size_t i = 0; i < n; i++) {
+		Hunspell_add_dic(s->h, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+}
+
+static int add_word_file(spell_state *s, pregon_diag *diag)
+{
+	char *text;
+	size_t len;
+	if (read_file(s->word_file, &text, &len, diag)) {
+		if (s->word_file_node) {
+			char hint[] = "cree el archivo (una palabra por línea) o corrija «archivo_palabras»";
+			y_error(diag, s->word_file_node, _(hint),
+				_("no se puede leer la lista de palabras «%s»"), s->word_file);
+		}
+		return PREGON_EIO;
+	}
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		size_t n = strlen(line);
+		while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
+			line[--n] = '\0';
+		if (n && line[0] != '#')
+			Hunspell_add(s->h, line);
+	}
+	free(text);
+	return 0;
+}
+
+static int spell_prepare(void *p, pregon_diag *diag)
+{
+	spell_state *s = p;
+	char *dic, *aff;
+	if (find_dictionary(s->dictionary, &dic, &aff)) {
+		y_error(diag, s->where,
+			_("instale el paquete de Debian hunspell-es (apt-get install hunspell-es) o elija otro en «ortografia.diccionario»"),
+			_("no se encuentra el diccionario Hunspell «%s»"), s->dictionary);
+		return PREGON_ENOTFOUND;
+	}
+	s->h = Hunspell_create(aff, dic);
+	free(dic);
+	free(aff);
+	add_project_dictionaries(s);
+	for (size_t i = 0; i < s->n_words; i++)
+		Hunspell_add(s->h, s->words[i]);
+	/* the configuration's acronyms are words too */
+	for (size_t i = 0; s->acronyms && i < s->acronyms->n; i++)
+		Hunspell_add(s->h, s->acronyms->words[i]);
+	if (s->word_file)
+		return add_word_file(s, diag);
+	return 0;
+}
+
+/* ---- the verdict cache (under s->lock) -------------------------------- */
+
+static uint64_t hash(const char *w, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211u;
+	return h;
+}
+
+static entry *slot(spell_state *s, const char *w, size_t n)
+{
+	size_t i = (size_t)hash(w, n) & (s->cap - 1);
+	while (s->table[i].word &&
+	       (strncmp(s->table[i].word, w, n) != 0 || s->table[i].word[n]))
+		i = (i + 1) & (s->cap - 1);
+	return &s->table[i];
+}
+
+static void grow(spell_state *s)
+{
+	entry *old = s->table;
+	size_t old_cap = s->cap;
+	s->cap = old_cap ? old_cap * 2 : 1024;
+	s->table = xcalloc(s->cap, sizeof *s->table);
+	for (size_t i = 0; i < old_cap; i++)
+		if (old[i].word)
+			*slot(s, old[i].word, strlen(old[i].word)) = old[i];
+	free(old);
+}
+
+static char *encode(const int32_t *cps, size_t n)
+{
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t k = utf8proc_encode_char(cps[i], enc);
+		buf_put(&b, (const char *)enc, (size_t)k);
+	}
+	return buf_detach(&b);
+}
+
+/* The one-letter variant that the dictionary accepts: an accent added or
+ * removed, n -> ñ, u -> ü.  Spelling errors in real posts are mostly these. */
+static int find_fix(spell_state *s, const char *w, size_t n, char **fix)
+{
+	static const char from[] = "aeiouAEIOU";
+	static const int32_t acute[] = { 0xE1, 0xE9, 0xED, 0xF3, 0xFA,
+					 0xC1, 0xC9, 0xCD, 0xD3, 0xDA };
+	int32_t cps[64];
+	size_t k = 0;
+	for (size_t i = 0; i < n && k < 64;) {
+		i += (size_t)text_decode(w + i, n - i, &cps[k]);
+		k++;
+	}
+	if (k == 64)
+		return V_UNKNOWN;
+	for (int pass = 0; pass < 3; pass++) {
+		for (size_t i = 0; i < k; i++) {
+			int32_t orig = cps[i], repl = 0;
+			const char *at = orig < 128 ? strchr(from, (int)orig) : NULL;
+			if (pass == 0 && at && orig)
+				repl = acute[at - from];
+			if (pass == 1)
+				for (int j = 0; j < 10 && !repl; j++)
+					if (acute[j] == orig)
+						repl = (unsigned char)from[j];
+			if (pass == 2 && (orig == 'n' || orig == 'N'))
+				repl = orig == 'n' ? 0xF1 : 0xD1;
+			if (pass == 2 && (orig == 'u' || orig == 'U'))
+				repl = orig == 'u' ? 0xFC : 0xDC;
+			if (!repl)
+				continue;
+			cps[i] = repl;
+			char *v = encode(cps, k);
+			cps[i] = orig;
+			if (Hunspell_spell(s->h, v)) {
+				*fix = v;
+				return pass == 0 ? V_ACCENT_MISSING
+						 : pass == 1 ? V_ACCENT_EXTRA : V_LETTER;
+			}
+			free(v);
+		}
+	}
+	return V_UNKNOWN;
+}
+
+/* Look a word up, through the cache; the entry stays valid until the next
+ * call (the table may move), so callers copy what they need under lock. */
+static entry *lookup(spell_state *s, const char *w, size_t n)
+{
+	if (s->used * 10 >= s->cap * 7)
+		grow(s);
+	entry *e = slot(s, w, n);
+	if (e->word)
+		return e;
+	e->word = xstrndup(w, n);
+	s->used++;
+	if (Hunspell_spell(s->h, e->word))
+		e->verdict = V_OK;
+	else
+		e->verdict = (uint8_t)find_fix(s, w, n, &e->fix);
+	return e;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+typedef struct {
+	spell_state *s;
+	kind_run *run;
+	const text_view *v;
+	long suggested;
+} check_ctx;
+
+static void emit_word(check_ctx *c, size_t vs, size_t ve)
+{
+	spell_state *s = c->s;
+	const char *w = c->v->s + vs;
+	size_t n = ve - vs;
+	pthread_mutex_lock(&s->lock);
+	entry *e = lookup(s, w, n);
+	int verdict = e->verdict;
+	if (verdict == V_OK) {
+		pthread_mutex_unlock(&s->lock);
+		return;
+	}
+	char *fix = e->fix ? xstrdup(e->fix) : NULL;
+	if (verdict == V_UNKNOWN && c->run->suggest && !e->suggested &&
+	    c->suggested < s->max_suggestions) {
+		char **list = NULL;
+		int k = Hunspell_suggest(s->h, &list, e->word);
+		e->suggestions = xcalloc(k > 0 ? (size_t)k : 1, sizeof(char *));
+		for (int i = 0; i < k && i < 5; i++)
+			e->suggestions[e->n_suggestions++] = xstrdup(list[i]);
+		Hunspell_free_list(s->h, &list, k);
+		e->suggested = 1;
+		c->suggested++;
+	}
+	/* copies: the entry may move once the lock is released */
+	size_t n_sugs = 0;
+	const char *sugs[5];
+	char *copies[5];
+	if (verdict == V_UNKNOWN && c->run->suggest)
+		for (int i = 0; i < e->n_suggestions; i++) {
+			copies[n_sugs] = xstrdup(e->suggestions[i]);
+			sugs[n_sugs] = copies[n_sugs];
+			n_sugs++;
+		}
+	size_t n_copies = n_sugs;
+	pthread_mutex_unlock(&s->lock);
+	const char *message = NULL;
+	if (fix) {
+		sugs[0] = fix;
+		n_sugs = 1;
+		message = verdict == V_ACCENT_MISSING ? _("falta acento: «{sugerencia}»")
+			  : verdict == V_ACCENT_EXTRA ? _("sobra el acento: «{sugerencia}»")
+						      : _("se escribe «{sugerencia}»");
+	}
+	kind_emit_view_span(c->run, c->v, vs, ve, message, sugs, n_sugs);
+	free(fix);
+	for (size_t i = 0; i < n_copies; i++)
+		free(copies[i]);
+}
+
+static int is_word_char(int32_t cp)
+{
+	return text_is_letter(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
+}
+
+/* A word in capitals of up to `longitud_sigla` letters is an acronym. */
+static int is_acronym(const spell_state *s, const char *w, size_t n)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		i += (size_t)text_decode(w + i, n - i, &cp);
+		if (text_is_lower(cp))
+			return 0;
+		letters++;
+	}
+	return letters <= (size_t)s->acronym_len;
+}
+
+static void check_word(check_ctx *c, size_t vs, size_t ve)
+{
+	size_t n = ve - vs;
+	if (text_count_cp(c->v->s + vs, n) < 2 || is_acronym(c->s, c->v->s + vs, n))
+		return;
+	emit_word(c, vs, ve);
+}
+
+/* #TecatePuebloMágico -> Tecate, Pueblo, Mágico; a tag with no case change
+ * is a name, not prose, and is left alone. */
+static void check_hashtag(check_ctx *c, size_t start, size_t end)
+{
+	const char *s = c->v->s;
+	size_t parts[32][2];
+	size_t n = 0, i = start, ps = start;
+	int32_t prev = 0;
+	while (i < end) {
+		int32_t cp;
+		int k = text_decode(s + i, end - i, &cp);
+		if (!is_word_char(cp)) {
+			if (i > ps && n < 32)
+				parts[n][0] = ps, parts[n++][1] = i;
+			ps = i + (size_t)k;
+		} else if (text_is_upper(cp) && text_is_lower(prev) && i > ps) {
+			if (n < 32)
+				parts[n][0] = ps, parts[n++][1] = i;
+			ps = i;
+		}
+		prev = cp;
+		i += (size_t)k;
+	}
+	if (end > ps && n < 32)
+		parts[n][0] = ps, parts[n++][1] = end;
+	if (n < 2)
+		return;
+	for (size_t k = 0; k < n; k++)
+		check_word(c, parts[k][0], parts[k][1]);
+}
+
+static int skip_chunk(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+			return 1;
+	if (n > 4 && (strncmp(s, "www.", 4) == 0 || strncmp(s, "WWW.", 4) == 0))
+		return 1;
+	return memchr(s, '@', n) != NULL;
+}
+
+static int spell_check(const void *p, kind_run *run)
+{
+	spell_state *s = (spell_state *)p; /* the cache is shared, under lock */
+	const text_view *v = doc_view(run->doc, 0);
+	check_ctx c = { s, run, v, 0 };
+	const char *t = v->s;
+	size_t len = v->len, i = 0;
+	while (i < len) {
+		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r') {
+			i++;
+			continue;
+		}
+		size_t e = i;
+		while (e < len && t[e] != ' ' && t[e] != '\t' && t[e] != '\n' && t[e] != '\r')
+			e++;
+		if (t[i] == '#') {
+			check_hashtag(&c, i + 1, e);
+		} else if (!skip_chunk(t + i, e - i)) {
+			/* words of the chunk; one glued to a digit is a code or a
+			 * unit ("10am", "COVID19") and is skipped */
+			size_t j = i;
+			while (j < e) {
+				int32_t cp;
+				int k = text_decode(t + j, e - j, &cp);
+				if (!is_word_char(cp)) {
+					j += (size_t)k;
+					continue;
+				}
+				size_t ws = j;
+				while (j < e) {
+					k = text_decode(t + j, e - j, &cp);
+					if (!is_word_char(cp))
+						break;
+					j += (size_t)k;
+				}
+				int32_t before = 0, after = 0;
+				if (ws > i) {
+					size_t b = ws - 1;
+					while (b > i && ((unsigned char)t[b] & 0xC0) == 0x80)
+						b--;
+					text_decode(t + b, e - b, &before);
+				}
+				if (j < e)
+					text_decode(t + j, e - j, &after);
+				int glued = (before >= '0' && before <= '9') ||
+					    (after >= '0' && after <= '9');
+				if (!glued)
+					check_word(&c, ws, j);
+			}
+		}
+		i = e;
+	}
+	return 0;
+}
+
+const kind_ops kind_spelling = { "spelling", keys, spell_compile, spell_prepare,
+				 spell_check, spell_free };
