@@ -44,7 +44,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus check-install
+        check-header check-corpus check-install check-dictionaries
 
 all: $(BIN) $(MO)
 
@@ -88,7 +88,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-corpus check-install
+	  check-golden check-errors check-corpus check-dictionaries check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -111,6 +111,9 @@ check-errors: $(BIN) $(MO)
 
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
+
+check-dictionaries:
+	@bash tests/dictionaries/check.sh
 
 # The data are found from the checkout run elsewhere, and once installed.
 STAGE = $(CURDIR)/build/stage
@@ -140,9 +143,10 @@ bench: all
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules \
-	  $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES
+	  $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pregon
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/pregon.mo
 
 pot:

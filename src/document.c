@@ -373,7 +373,7 @@ void doc_dispose(doc_t *doc)
 	y_free(doc->fm);
 	free(doc->prose);
 	text_linemap_dispose(&doc->lines);
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < TEXT_VIEWS; i++)
 		if (doc->built[i])
 			text_view_dispose(&doc->views[i]);
 	memset(doc, 0, sizeof *doc);
@@ -381,7 +381,7 @@ void doc_dispose(doc_t *doc)
 
 const text_view *doc_view(doc_t *doc, int flags)
 {
-	flags &= TEXT_FOLD | TEXT_STRIP;
+	flags &= TEXT_VIEWS - 1;
 	if (!doc->built[flags]) {
 		text_view_build(&doc->views[flags], doc->prose + doc->body_off,
 				doc->len - doc->body_off, doc->body_off, flags);

@@ -21,8 +21,8 @@ typedef struct {
 	y_node *fm;          /* front matter (a map), or NULL */
 	char *prose;         /* len bytes, NUL-terminated */
 	text_linemap lines;
-	text_view views[4];  /* by TEXT_FOLD | TEXT_STRIP, built on demand */
-	int built[4];
+	text_view views[TEXT_VIEWS]; /* by view flags, built on demand */
+	int built[TEXT_VIEWS];
 
 	/* Context resolved by the engine from options and front matter. */
 	date_t date;

@@ -473,7 +473,27 @@ static void count_words(const doc_t *d, double *words, double *chars)
 static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 				   const char *path, collector *c)
 {
-	qsort(c->items, c->n, sizeof *c->items, by_position);
+	if (c->n)
+		qsort(c->items, c->n, sizeof *c->items, by_position);
+	/* Two rules of one category on the same span say the same thing
+	 * (a substitution and the dictionary on "informacion"): the first in
+	 * rule order speaks, the post is not penalized twice. */
+	size_t kept = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		raw_finding *x = &c->items[i];
+		const raw_finding *prev = kept ? &c->items[kept - 1] : NULL;
+		if (prev && prev->offset == x->offset && prev->length == x->length &&
+		    strcmp(prev->rule->category, x->rule->category) == 0) {
+			free(x->message);
+			free(x->text);
+			for (size_t k = 0; k < x->n_suggestions; k++)
+				free(x->suggestions[k]);
+			free(x->suggestions);
+			continue;
+		}
+		c->items[kept++] = *x;
+	}
+	c->n = kept;
 	pregon_report *rep = xcalloc(1, sizeof *rep);
 	rep->path = xstrdup(path);
 	rep->input = d->input;

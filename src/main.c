@@ -437,7 +437,8 @@ static void walk_dir(input_list *l, const char *root)
 			n++;
 		}
 		closedir(d);
-		qsort(names, n, sizeof *names, by_name);
+		if (n)
+			qsort(names, n, sizeof *names, by_name);
 		/* files now, in order; folders pushed in reverse so they pop
 		 * in order after this one's files */
 		size_t first_dir = top;

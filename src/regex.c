@@ -50,9 +50,11 @@ void rx_scratch_free(rx_scratch *s)
 }
 
 /* A whole word is not glued to a letter or digit, nor part of a hashtag,
- * a mention or a path ("#asi", "@asi", "t.co/asi" are not the word "asi"). */
-static const char word_open[] = "(?<![\\p{L}\\p{N}_#@/])(?:";
-static const char word_close[] = ")(?![\\p{L}\\p{N}_])";
+ * a mention, a path, a domain or an e-mail address: in "#asi", "@asi",
+ * "t.co/asi", "asi.gob.mx" and "asi@x.mx" there is no word "asi". */
+static const char word_open[] =
+	"(?<![\\p{L}\\p{N}_#@/])(?<![\\p{L}\\p{N}][.@])(?:";
+static const char word_close[] = ")(?![\\p{L}\\p{N}_])(?![.@/][\\p{L}\\p{N}])";
 
 int rx_compile(rx **out, const char *pattern, size_t len, int flags,
 	       const y_node *where, pregon_diag *diag)

@@ -366,7 +366,8 @@ int rs_load_path(rule_list *rules, const char *path, const config_t *config,
 		names[n++] = buf_detach(&b);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)

@@ -165,6 +165,8 @@ static size_t normalize_segment(const char *s, size_t len, int flags,
 	utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
 	if (flags & TEXT_FOLD)
 		opt |= UTF8PROC_CASEFOLD;
+	if (flags & TEXT_COMPAT)
+		opt |= UTF8PROC_COMPAT;
 	utf8proc_ssize_t n;
 	for (;;) {
 		n = utf8proc_decompose((const utf8proc_uint8_t *)s,

@@ -47,8 +47,10 @@ void text_linemap_locate(const text_linemap *lm, size_t offset, int *line,
 /* Flags of a view; the NFC view has none. */
 enum {
 	TEXT_FOLD = 1,  /* case folded */
-	TEXT_STRIP = 2  /* accents and other combining marks removed */
+	TEXT_STRIP = 2, /* accents and other combining marks removed */
+	TEXT_COMPAT = 4 /* compatibility forms unified (NFKC): 𝐝𝐞 -> de */
 };
+#define TEXT_VIEWS 8
 
 /*
  * A normalized copy of a span of the input: NFC, optionally case-folded and

@@ -95,7 +95,8 @@ static int caps_compile(void **out, const kind_compile *c, pregon_diag *diag)
 			_("no existe la lista «%s»"), list_name);
 		goto fail;
 	}
-	qsort(s->acronyms, s->n_acronyms, sizeof *s->acronyms, cmp_str);
+	if (s->n_acronyms)
+		qsort(s->acronyms, s->n_acronyms, sizeof *s->acronyms, cmp_str);
 	*out = s;
 	return 0;
 fail:
@@ -129,6 +130,8 @@ static int is_roman(const char *w, size_t n)
 
 static int is_acronym(const caps_state *s, const char *w, size_t n)
 {
+	if (!s->n_acronyms)
+		return 0;
 	char *key = xstrndup(w, n);
 	int hit = bsearch(&key, s->acronyms, s->n_acronyms, sizeof *s->acronyms,
 			  cmp_str) != NULL;

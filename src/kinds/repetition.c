@@ -125,7 +125,7 @@ static void check_words(const rep_state *s, kind_run *run)
 		if (have_prev && blanks && n == pe - ps &&
 		    memcmp(v->s + ps, v->s + ws, n) == 0) {
 			char *key = xstrndup(v->s + ws, n);
-			int allowed = bsearch(&key, s->allowed, s->n_allowed,
+			int allowed = s->n_allowed && bsearch(&key, s->allowed, s->n_allowed,
 					      sizeof *s->allowed, cmp_str) != NULL;
 			free(key);
 			if (!allowed) {

@@ -42,6 +42,7 @@ typedef struct {
 	const char **words;     /* borrowed from the configuration */
 	size_t n_words;
 	const config_list *acronyms; /* `listas.siglas`, borrowed */
+	const y_node *officials;     /* `funcionarios`, borrowed */
 	char *word_file;
 	long acronym_len;
 	long max_suggestions;
@@ -102,6 +103,7 @@ static int spell_compile(void **out, const kind_compile *c, pregon_diag *diag)
 		s->word_file = cfg->word_file ? xstrdup(cfg->word_file) : NULL;
 		s->word_file_node = cfg->word_file_node;
 		s->acronyms = config_list_get(cfg, "siglas");
+		s->officials = y_get(cfg->tree, "funcionarios");
 	}
 	*out = s;
 	return 0;
@@ -196,7 +198,8 @@ static void add_project_dictionaries(spell_state *s)
 		names[n++] = buf_detach(&b);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		Hunspell_add_dic(s->h, names[i]);
 		free(names[i]);
@@ -247,6 +250,22 @@ static int spell_prepare(void *p, pregon_diag *diag)
 	/* the configuration's acronyms are words too */
 	for (size_t i = 0; s->acronyms && i < s->acronyms->n; i++)
 		Hunspell_add(s->h, s->acronyms->words[i]);
+	/* and so are the names of the officials, word by word */
+	for (size_t i = 0; s->officials && i < s->officials->n; i++) {
+		const y_node *o = s->officials->items[i];
+		const y_node *names[2] = { y_get(o, "nombre"), y_get(o, "formas") };
+		for (int k = 0; k < 2; k++) {
+			const y_node *n = names[k];
+			size_t count = !n ? 0 : n->type == Y_SEQ ? n->n : 1;
+			for (size_t j = 0; j < count; j++) {
+				const y_node *x = n->type == Y_SEQ ? n->items[j] : n;
+				char *copy = xstrdup(x->str);
+				for (char *w = strtok(copy, " "); w; w = strtok(NULL, " "))
+					Hunspell_add(s->h, w);
+				free(copy);
+			}
+		}
+	}
 	if (s->word_file)
 		return add_word_file(s, diag);
 	return 0;
@@ -340,6 +359,26 @@ static int find_fix(spell_state *s, const char *w, size_t n, char **fix)
 	return V_UNKNOWN;
 }
 
+/* Prefixes the Ortografía of 2010 writes joined to the word they modify
+ * ("exsecretario", "microempresas"): a known word behind one is known. */
+static int prefixed_word(spell_state *s, const char *w, size_t n)
+{
+	static const char *const prefixes[] = {
+		"ex", "anti", "pre", "pos", "post", "pro", "re", "sub", "super",
+		"vice", "micro", "macro", "mini", "multi", "inter", "auto", "co",
+		"semi", "neo", "afro", "contra", "extra", "infra", "ultra",
+	};
+	char *lower = text_normalize(w, n, TEXT_FOLD);
+	int ok = 0;
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes && !ok; i++) {
+		size_t k = strlen(prefixes[i]);
+		ok = strlen(lower) > k + 2 && strncmp(lower, prefixes[i], k) == 0 &&
+		     Hunspell_spell(s->h, lower + k);
+	}
+	free(lower);
+	return ok;
+}
+
 /* Look a word up, through the cache; the entry stays valid until the next
  * call (the table may move), so callers copy what they need under lock. */
 static entry *lookup(spell_state *s, const char *w, size_t n)
@@ -351,7 +390,7 @@ static entry *lookup(spell_state *s, const char *w, size_t n)
 		return e;
 	e->word = xstrndup(w, n);
 	s->used++;
-	if (Hunspell_spell(s->h, e->word))
+	if (Hunspell_spell(s->h, e->word) || prefixed_word(s, w, n))
 		e->verdict = V_OK;
 	else
 		e->verdict = (uint8_t)find_fix(s, w, n, &e->fix);
@@ -367,6 +406,61 @@ typedef struct {
 	long suggested;
 } check_ctx;
 
+static int is_word_char(int32_t cp)
+{
+	return text_is_letter(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
+}
+
+/* Endings of Spanish derived words: an unknown capitalized word with one
+ * is more likely a misspelt word in a name ("Instituto de ... Refencia")
+ * than a proper noun. */
+static int spanish_looking(const char *w, size_t n)
+{
+	static const char *const endings[] = {
+		"ción", "sión", "encia", "ancia", "idad", "miento", "mente",
+		"ismo", "ista", "oso", "osa", "able", "ible", "ario", "aria",
+		"ería", "ado", "ada", "ido", "ida", "ivo", "iva", "dor", "dora",
+		"mos", "emos", "amos", "ciones", "siones", "encias", "idades",
+		"ales", "ores",
+	};
+	for (size_t i = 0; i < sizeof endings / sizeof *endings; i++) {
+		size_t k = strlen(endings[i]);
+		if (n > k + 2 && memcmp(w + n - k, endings[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Capitalized, not at the start of a sentence: a name as far as a
+ * dictionary can tell. */
+static int proper_noun(const text_view *v, size_t vs, size_t ve)
+{
+	int32_t cp;
+	size_t k = (size_t)text_decode(v->s + vs, ve - vs, &cp);
+	if (!text_is_upper(cp))
+		return 0;
+	for (size_t i = vs + k; i < ve;) {
+		i += (size_t)text_decode(v->s + i, ve - i, &cp);
+		if (text_is_upper(cp))
+			return 0;
+	}
+	/* what comes before, over blanks, quotes and brackets */
+	size_t i = vs;
+	while (i > 0) {
+		size_t b = i - 1;
+		while (b > 0 && ((unsigned char)v->s[b] & 0xC0) == 0x80)
+			b--;
+		text_decode(v->s + b, i - b, &cp);
+		if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':' ||
+		    cp == 0xA1 || cp == 0xBF || cp == 0x2026)
+			return 0;
+		if (text_is_alnum(cp) || cp == ',' || cp == ';')
+			return 1;
+		i = b;
+	}
+	return 0;
+}
+
 static void emit_word(check_ctx *c, size_t vs, size_t ve)
 {
 	spell_state *s = c->s;
@@ -375,7 +469,9 @@ static void emit_word(check_ctx *c, size_t vs, size_t ve)
 	pthread_mutex_lock(&s->lock);
 	entry *e = lookup(s, w, n);
 	int verdict = e->verdict;
-	if (verdict == V_OK) {
+	if (verdict == V_OK ||
+	    (verdict == V_UNKNOWN && proper_noun(c->v, vs, ve) &&
+	     !spanish_looking(w, n))) {
 		pthread_mutex_unlock(&s->lock);
 		return;
 	}
@@ -417,11 +513,6 @@ static void emit_word(check_ctx *c, size_t vs, size_t ve)
 		free(copies[i]);
 }
 
-static int is_word_char(int32_t cp)
-{
-	return text_is_letter(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
-}
-
 /* A word in capitals of up to `longitud_sigla` letters is an acronym. */
 static int is_acronym(const spell_state *s, const char *w, size_t n)
 {
@@ -436,10 +527,34 @@ static int is_acronym(const spell_state *s, const char *w, size_t n)
 	return letters <= (size_t)s->acronym_len;
 }
 
+/* "BlackRock", "YouthLED", "NMInforma": a capital after a lower-case
+ * letter, or two capitals before one, mark a brand or a handle, not a word
+ * of the language. */
+static int mixed_case(const char *w, size_t n)
+{
+	int32_t prev = 0, cp;
+	size_t leading_upper = 0;
+	int seen_lower = 0;
+	for (size_t i = 0; i < n; prev = cp) {
+		i += (size_t)text_decode(w + i, n - i, &cp);
+		if (text_is_upper(cp) && text_is_lower(prev))
+			return 1;
+		if (text_is_lower(cp)) {
+			if (!seen_lower && leading_upper >= 2)
+				return 1;
+			seen_lower = 1;
+		} else if (text_is_upper(cp) && !seen_lower) {
+			leading_upper++;
+		}
+	}
+	return 0;
+}
+
 static void check_word(check_ctx *c, size_t vs, size_t ve)
 {
 	size_t n = ve - vs;
-	if (text_count_cp(c->v->s + vs, n) < 2 || is_acronym(c->s, c->v->s + vs, n))
+	const char *w = c->v->s + vs;
+	if (text_count_cp(w, n) < 2 || is_acronym(c->s, w, n) || mixed_case(w, n))
 		return;
 	emit_word(c, vs, ve);
 }
@@ -475,10 +590,15 @@ static void check_hashtag(check_ctx *c, size_t start, size_t end)
 		check_word(c, parts[k][0], parts[k][1]);
 }
 
+/* URLs, paths, domains ("t.co/x", "tecate.gob.mx") and e-mail addresses
+ * are not words. */
 static int skip_chunk(const char *s, size_t n)
 {
-	for (size_t i = 0; i + 2 < n; i++)
-		if (s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/')
+	if (memchr(s, '/', n))
+		return 1;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (s[i] == '.' && (unsigned char)s[i - 1] > ' ' && s[i - 1] != '.' &&
+		    ((s[i + 1] | 32) >= 'a' && (s[i + 1] | 32) <= 'z'))
 			return 1;
 	if (n > 4 && (strncmp(s, "www.", 4) == 0 || strncmp(s, "WWW.", 4) == 0))
 		return 1;
@@ -488,7 +608,7 @@ static int skip_chunk(const char *s, size_t n)
 static int spell_check(const void *p, kind_run *run)
 {
 	spell_state *s = (spell_state *)p; /* the cache is shared, under lock */
-	const text_view *v = doc_view(run->doc, 0);
+	const text_view *v = doc_view(run->doc, TEXT_COMPAT);
 	check_ctx c = { s, run, v, 0 };
 	const char *t = v->s;
 	size_t len = v->len, i = 0;
@@ -509,7 +629,7 @@ static int spell_check(const void *p, kind_run *run)
 			while (j < e) {
 				int32_t cp;
 				int k = text_decode(t + j, e - j, &cp);
-				if (!is_word_char(cp)) {
+				if (!text_is_letter(cp)) {
 					j += (size_t)k;
 					continue;
 				}
