@@ -214,8 +214,8 @@ static int add_word_file(spell_state *s, pregon_diag *diag)
 	size_t len;
 	if (read_file(s->word_file, &text, &len, diag)) {
 		if (s->word_file_node) {
-			char hint[] = "cree el archivo (una palabra por línea) o corrija «archivo_palabras»";
-			y_error(diag, s->word_file_node, _(hint),
+			y_error(diag, s->word_file_node,
+				_("cree el archivo (una palabra por línea) o corrija «archivo_palabras»"),
 				_("no se puede leer la lista de palabras «%s»"), s->word_file);
 		}
 		return PREGON_EIO;
