@@ -115,54 +115,46 @@ static int exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* dir/name.dic and dir/name.aff when both exist (dir NULL: name is a path
+ * without its extension). */
+static int try_dictionary(const char *dir, const char *name, int len,
+			  char **dic, char **aff)
+{
+	buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s%s%.*s.dic", dir ? dir : "", dir ? "/" : "", len, name);
+	*dic = buf_detach(&b);
+	buf_printf(&b, "%s%s%.*s.aff", dir ? dir : "", dir ? "/" : "", len, name);
+	*aff = buf_detach(&b);
+	if (exists(*dic) && exists(*aff))
+		return 0;
+	free(*dic);
+	free(*aff);
+	return -1;
+}
+
 /* The .dic and .aff of a dictionary given by name (searched in DICPATH and
  * the standard folders) or by the path of its .dic. */
 static int find_dictionary(const char *name, char **dic, char **aff)
 {
-	buf b;
-	buf_init(&b);
-	size_t n = strlen(name);
+	int n = (int)strlen(name);
 	if (strchr(name, '/')) {
-		size_t stem = n > 4 && strcmp(name + n - 4, ".dic") == 0 ? n - 4 : n;
-		buf_printf(&b, "%.*s.dic", (int)stem, name);
-		*dic = buf_detach(&b);
-		buf_printf(&b, "%.*s.aff", (int)stem, name);
-		*aff = buf_detach(&b);
-		if (exists(*dic) && exists(*aff))
-			return 0;
-		free(*dic);
-		free(*aff);
-		return -1;
+		int stem = n > 4 && strcmp(name + n - 4, ".dic") == 0 ? n - 4 : n;
+		return try_dictionary(NULL, name, stem, dic, aff);
 	}
 	const char *env = getenv("DICPATH");
 	char *dirs = xstrdup(env ? env : "");
-	const char *fixed[] = { "/usr/share/hunspell", "/usr/share/myspell/dicts",
-				"/usr/share/myspell", "/usr/local/share/hunspell" };
+	static const char *const fixed[] = { "/usr/share/hunspell",
+					     "/usr/share/myspell/dicts",
+					     "/usr/share/myspell",
+					     "/usr/local/share/hunspell" };
 	int found = -1;
-	for (char *tok = strtok(dirs, ":"); tok && found; tok = strtok(NULL, ":")) {
-		buf_printf(&b, "%s/%s.dic", tok, name);
-		*dic = buf_detach(&b);
-		buf_printf(&b, "%s/%s.aff", tok, name);
-		*aff = buf_detach(&b);
-		if (exists(*dic) && exists(*aff))
-			found = 0;
-		else {
-			free(*dic);
-			free(*aff);
-		}
-	}
-	for (size_t i = 0; i < sizeof fixed / sizeof *fixed && found; i++) {
-		buf_printf(&b, "%s/%s.dic", fixed[i], name);
-		*dic = buf_detach(&b);
-		buf_printf(&b, "%s/%s.aff", fixed[i], name);
-		*aff = buf_detach(&b);
-		if (exists(*dic) && exists(*aff))
-			found = 0;
-		else {
-			free(*dic);
-			free(*aff);
-		}
-	}
+	char *save = NULL;
+	for (char *tok = strtok_r(dirs, ":", &save); tok && found;
+	     tok = strtok_r(NULL, ":", &save))
+		found = try_dictionary(tok, name, n, dic, aff);
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed && found; i++)
+		found = try_dictionary(fixed[i], name, n, dic, aff);
 	free(dirs);
 	return found;
 }
