@@ -28,14 +28,14 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/regex.c src/config.c src/ruleset.c src/engine.c src/score.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
-          src/kinds/spelling.c \
+          src/kinds/spelling.c src/spanish.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
-           tests/unit/test_document.c
+           tests/unit/test_document.c tests/unit/test_spanish.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -44,7 +44,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus check-install check-dictionaries
+        check-header check-corpus check-install check-dictionaries check-eval
 
 all: $(BIN) $(MO)
 
@@ -88,7 +88,8 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-corpus check-dictionaries check-install
+	  check-golden check-errors check-corpus check-dictionaries check-eval \
+	  check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -114,6 +115,10 @@ check-corpus: $(CORPUS_BIN)
 
 check-dictionaries:
 	@bash tests/dictionaries/check.sh
+
+# Evaluation sets: realistic drafts with their expected findings.
+check-eval: $(BIN) $(MO)
+	@for t in tests/eval/*/run.sh; do $(TEST_ENV) bash $$t $(BIN) || exit 1; done
 
 # The data are found from the checkout run elsewhere, and once installed.
 STAGE = $(CURDIR)/build/stage

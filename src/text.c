@@ -283,6 +283,18 @@ char *text_normalize(const char *s, size_t len, int flags)
 	return v.s;
 }
 
+char *text_encode(const int32_t *cps, size_t n)
+{
+	buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++) {
+		utf8proc_uint8_t enc[4];
+		utf8proc_ssize_t k = utf8proc_encode_char(cps[i], enc);
+		buf_put(&b, (const char *)enc, (size_t)k);
+	}
+	return buf_detach(&b);
+}
+
 int text_is_letter(int32_t cp)
 {
 	if (cp < 0x80)

@@ -77,6 +77,9 @@ void text_view_span(const text_view *v, size_t vs, size_t ve, size_t *start,
  * patterns).  Caller frees. */
 char *text_normalize(const char *s, size_t len, int flags);
 
+/* UTF-8 of n code points.  Caller frees. */
+char *text_encode(const int32_t *cps, size_t n);
+
 /* Unicode helpers on code points. */
 int text_is_letter(int32_t cp);
 int text_is_upper(int32_t cp);

@@ -10,7 +10,11 @@
  * hashtag in camel case is split where its case changes and the parts
  * checked.  A misspelt word that only lacks (or has a wrong) accent, ñ or ü
  * says so and carries the fix, found by trying those one-letter variants
- * against the dictionary.  Hunspell's own suggestions are slow, so they are
+ * against the dictionary.  Words Spanish forms by rule (a verb with its
+ * pronouns, -mente, -ísimo, -ito, feminines) are judged from their base by
+ * spanish.c, which also turns the voseo the Spain dictionary accepts
+ * ("acercate") into Mexico's tuteo ("acércate").  Unknown capitalized words
+ * next to a name or after a title are names.  Hunspell's own suggestions are slow, so they are
  * computed only when the caller asks, capped per document.  Every verdict is
  * cached: a repeated word costs one lookup. */
 #include <dirent.h>
@@ -22,6 +26,7 @@
 #include <sys/stat.h>
 #include <utf8proc.h>
 
+#include "../spanish.h"
 #include "kind.h"
 
 enum { V_OK, V_UNKNOWN, V_ACCENT_MISSING, V_ACCENT_EXTRA, V_LETTER };
@@ -30,6 +35,7 @@ typedef struct {
 	char *word;
 	uint8_t verdict;
 	uint8_t suggested; /* Hunspell suggestions computed */
+	uint8_t enclitic;  /* the fix treats the word as verb + pronouns */
 	char *fix;
 	char **suggestions;
 	int n_suggestions;
@@ -294,14 +300,102 @@ static void grow(spell_state *s)
 	free(old);
 }
 
-static char *encode(const int32_t *cps, size_t n)
+/* Prefixes the Ortografía of 2010 writes joined to the word they modify
+ * ("exsecretario", "microempresas"): a known word behind one is known. */
+static int prefixed_word(spell_state *s, const char *lower)
 {
+	static const char *const prefixes[] = {
+		"ex", "anti", "pre", "pos", "post", "pro", "re", "sub", "super",
+		"vice", "micro", "macro", "mini", "multi", "inter", "auto", "co",
+		"semi", "neo", "afro", "contra", "extra", "infra", "ultra",
+		/* elements of compounds written joined, as prefixes are */
+		"foto", "video", "bio", "eco", "geo", "tele", "narco", "ciber",
+		"seudo", "pseudo", "hiper", "mega", "nano", "agro", "hidro",
+		"electro", "radio", "aero", "cardio", "neuro", "psico", "socio",
+	};
+	int ok = 0;
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes && !ok; i++) {
+		size_t k = strlen(prefixes[i]);
+		ok = strlen(lower) > k + 2 && strncmp(lower, prefixes[i], k) == 0 &&
+		     Hunspell_spell(s->h, lower + k);
+	}
+	return ok;
+}
+
+static int lexicon_known(void *ctx, const char *w)
+{
+	return Hunspell_spell(((spell_state *)ctx)->h, w);
+}
+
+/* A verb form: Hunspell derives it from infinitives (-ar, -er, -ir). */
+static int lexicon_verb(void *ctx, const char *w)
+{
+	spell_state *s = ctx;
+	char **stems = NULL;
+	int k = Hunspell_stem(s->h, &stems, w), conj = 0;
+	for (int i = 0; i < k; i++) {
+		size_t n = strlen(stems[i]);
+		const char *end = n > 2 ? stems[i] + n - 2 : "";
+		conj |= strcmp(end, "ar") == 0 ? SP_AR
+			: strcmp(end, "er") == 0 ? SP_ER
+			: strcmp(end, "ir") == 0 || (n > 3 && strcmp(stems[i] + n - 3, "ír") == 0) ? SP_IR
+			: 0;
+	}
+	Hunspell_free_list(s->h, &stems, k);
+	return conj;
+}
+
+/* The dictionary has the word only as a form of verbs, not as a noun or
+ * an adjective ("acercate", not "tomate" nor "cercanos"). */
+static int only_verb_form(spell_state *s, const char *w)
+{
+	char **stems = NULL;
+	int k = Hunspell_stem(s->h, &stems, w), verbs = 0;
+	for (int i = 0; i < k; i++) {
+		size_t n = strlen(stems[i]);
+		verbs += n > 2 && stems[i][n - 1] == 'r';
+	}
+	Hunspell_free_list(s->h, &stems, k);
+	return k > 0 && verbs == k;
+}
+
+/* Known to the dictionary, or formed by rule from a word it knows. */
+static int word_known(spell_state *s, const char *w, size_t n)
+{
+	char *word = xstrndup(w, n);
+	int ok = Hunspell_spell(s->h, word);
+	free(word);
+	if (ok)
+		return 1;
+	char *lower = text_normalize(w, n, TEXT_FOLD);
+	sp_lexicon lex = { lexicon_known, lexicon_verb, s };
+	ok = prefixed_word(s, lower) || sp_derived(lower, &lex);
+	free(lower);
+	return ok;
+}
+
+/* `fix` (lower case) written with the capitals of `model`: "Compártala"
+ * for "Compartala", "COMPÁRTALA" for "COMPARTALA". */
+static char *recase(const char *fix, const char *model, size_t n)
+{
+	int32_t cp;
+	size_t k = (size_t)text_decode(model, n, &cp);
+	if (!text_is_upper(cp))
+		return xstrdup(fix);
+	int all_upper = 1;
+	for (size_t i = k; i < n && all_upper;) {
+		i += (size_t)text_decode(model + i, n - i, &cp);
+		all_upper = !text_is_lower(cp);
+	}
 	buf b;
 	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
+	size_t len = strlen(fix);
+	for (size_t i = 0; i < len;) {
+		i += (size_t)text_decode(fix + i, len - i, &cp);
+		if (i == (size_t)text_u8len((unsigned char)fix[0]) || all_upper)
+			cp = utf8proc_toupper(cp);
 		utf8proc_uint8_t enc[4];
-		utf8proc_ssize_t k = utf8proc_encode_char(cps[i], enc);
-		buf_put(&b, (const char *)enc, (size_t)k);
+		buf_put(&b, (const char *)enc, (size_t)utf8proc_encode_char(cp, enc));
 	}
 	return buf_detach(&b);
 }
@@ -338,9 +432,9 @@ static int find_fix(spell_state *s, const char *w, size_t n, char **fix)
 			if (!repl)
 				continue;
 			cps[i] = repl;
-			char *v = encode(cps, k);
+			char *v = text_encode(cps, k);
 			cps[i] = orig;
-			if (Hunspell_spell(s->h, v)) {
+			if (word_known(s, v, strlen(v))) {
 				*fix = v;
 				return pass == 0 ? V_ACCENT_MISSING
 						 : pass == 1 ? V_ACCENT_EXTRA : V_LETTER;
@@ -351,24 +445,32 @@ static int find_fix(spell_state *s, const char *w, size_t n, char **fix)
 	return V_UNKNOWN;
 }
 
-/* Prefixes the Ortografía of 2010 writes joined to the word they modify
- * ("exsecretario", "microempresas"): a known word behind one is known. */
-static int prefixed_word(spell_state *s, const char *w, size_t n)
+/* The verdict on a word the dictionary does not list as written. */
+static int judge(spell_state *s, const char *w, size_t n, char **fix,
+		 uint8_t *enclitic)
 {
-	static const char *const prefixes[] = {
-		"ex", "anti", "pre", "pos", "post", "pro", "re", "sub", "super",
-		"vice", "micro", "macro", "mini", "multi", "inter", "auto", "co",
-		"semi", "neo", "afro", "contra", "extra", "infra", "ultra",
-	};
 	char *lower = text_normalize(w, n, TEXT_FOLD);
-	int ok = 0;
-	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes && !ok; i++) {
-		size_t k = strlen(prefixes[i]);
-		ok = strlen(lower) > k + 2 && strncmp(lower, prefixes[i], k) == 0 &&
-		     Hunspell_spell(s->h, lower + k);
+	sp_lexicon lex = { lexicon_known, lexicon_verb, s };
+	char *right = NULL;
+	int rc;
+	if (word_known(s, w, n)) {
+		rc = only_verb_form(s, lower) && sp_voseo(lower, &lex, &right)
+			     ? SP_ENCLITIC_ACCENT : SP_ENCLITIC_OK;
+	} else {
+		rc = sp_enclitic(lower, &lex, &right);
 	}
 	free(lower);
-	return ok;
+	if (rc == SP_ENCLITIC_OK)
+		return V_OK;
+	if (rc == SP_ENCLITIC_ACCENT) {
+		*enclitic = 1;
+		*fix = recase(right, w, n);
+		free(right);
+		/* same letters: an accented vowel is one byte longer */
+		size_t len = strlen(*fix);
+		return len > n ? V_ACCENT_MISSING : len < n ? V_ACCENT_EXTRA : V_LETTER;
+	}
+	return find_fix(s, w, n, fix);
 }
 
 /* Look a word up, through the cache; the entry stays valid until the next
@@ -382,10 +484,7 @@ static entry *lookup(spell_state *s, const char *w, size_t n)
 		return e;
 	e->word = xstrndup(w, n);
 	s->used++;
-	if (Hunspell_spell(s->h, e->word) || prefixed_word(s, w, n))
-		e->verdict = V_OK;
-	else
-		e->verdict = (uint8_t)find_fix(s, w, n, &e->fix);
+	e->verdict = (uint8_t)judge(s, w, n, &e->fix, &e->enclitic);
 	return e;
 }
 
@@ -423,9 +522,46 @@ static int spanish_looking(const char *w, size_t n)
 	return 0;
 }
 
-/* Capitalized, not at the start of a sentence: a name as far as a
- * dictionary can tell. */
-static int proper_noun(const text_view *v, size_t vs, size_t ve)
+/* Abbreviations of titles and addresses: their period ends no sentence
+ * ("el Mtro. Zoé Robledo", "EE. UU. Donald Trump"). */
+static int title_abbreviation(const char *w, size_t n)
+{
+	static const char *const list[] = {
+		"Mtro", "Mtra", "Dr", "Dra", "Lic", "Ing", "Arq", "Prof", "Profa",
+		"Sr", "Sra", "Srta", "Gral", "Gob", "Dip", "Sen", "Pdte", "Pbro",
+		"Av", "Col", "Fracc", "Blvd", "Cd", "Edo", "Mpio", "Sta", "Sto",
+		"UU", "EE", "C",
+	};
+	for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static size_t prev_cp(const char *s, size_t i, int32_t *cp)
+{
+	size_t b = i - 1;
+	while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+		b--;
+	text_decode(s + b, i - b, cp);
+	return b;
+}
+
+/* Start of the run of letters that ends at byte i. */
+static size_t letters_before(const text_view *v, size_t i)
+{
+	while (i > 0) {
+		int32_t cp;
+		size_t p = prev_cp(v->s, i, &cp);
+		if (!text_is_letter(cp))
+			break;
+		i = p;
+	}
+	return i;
+}
+
+/* Capitalized (first letter only) word at view bytes [vs, ve). */
+static int capitalized(const text_view *v, size_t vs, size_t ve)
 {
 	int32_t cp;
 	size_t k = (size_t)text_decode(v->s + vs, ve - vs, &cp);
@@ -436,21 +572,107 @@ static int proper_noun(const text_view *v, size_t vs, size_t ve)
 		if (text_is_upper(cp))
 			return 0;
 	}
+	return 1;
+}
+
+/* A capitalized word that is no common word in lower case ("Layda",
+ * "Trump", not "Clara" or "Epidemiológicos"): a name.  Under s->lock. */
+static int name_word(spell_state *s, const text_view *v, size_t ws, size_t we)
+{
+	if (!capitalized(v, ws, we))
+		return 0;
+	char *lower = text_normalize(v->s + ws, we - ws, TEXT_FOLD);
+	int common = Hunspell_spell(s->h, lower);
+	free(lower);
+	return !common;
+}
+
+/* The next word after byte `i` over one blank, as [*ws, *we). */
+static int next_word(const text_view *v, size_t i, size_t *ws, size_t *we)
+{
+	if (i >= v->len || v->s[i] != ' ')
+		return 0;
+	size_t e = ++i;
+	while (e < v->len) {
+		int32_t cp;
+		int k = text_decode(v->s + e, v->len - e, &cp);
+		if (!text_is_letter(cp))
+			break;
+		e += (size_t)k;
+	}
+	*ws = i;
+	*we = e;
+	return e > i;
+}
+
+/* Capitalized, not at the start of a sentence, or next to a name ("Clara
+ * Brugada Molina", "Layda Sansores") or after a title ("Mtro."): a name as
+ * far as a dictionary can tell.  *in_name says the second: then even a
+ * Spanish-looking word is part of a name.  Under s->lock. */
+static int proper_noun(spell_state *s, const text_view *v, size_t vs,
+		       size_t ve, int *in_name)
+{
+	*in_name = 0;
+	if (!capitalized(v, vs, ve))
+		return 0;
+	size_t ns, ne;
+	if (next_word(v, ve, &ns, &ne) && name_word(s, v, ns, ne))
+		*in_name = 1;
 	/* what comes before, over blanks, quotes and brackets */
 	size_t i = vs;
 	while (i > 0) {
-		size_t b = i - 1;
-		while (b > 0 && ((unsigned char)v->s[b] & 0xC0) == 0x80)
-			b--;
-		text_decode(v->s + b, i - b, &cp);
-		if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':' ||
-		    cp == 0xA1 || cp == 0xBF || cp == 0x2026)
-			return 0;
-		if (text_is_alnum(cp) || cp == ',' || cp == ';')
+		int32_t cp;
+		size_t b = prev_cp(v->s, i, &cp);
+		if (cp == '.') {
+			size_t we = b, ws = letters_before(v, b);
+			if (!title_abbreviation(v->s + ws, we - ws))
+				return *in_name;
+			*in_name = 1;
+			return 1;
+		}
+		if (cp == '!' || cp == '?' || cp == '\n' || cp == 0xA1 ||
+		    cp == 0xBF || cp == 0x2026)
+			return *in_name;
+		if (text_is_alnum(cp)) {
+			/* after a capitalized word: one name */
+			size_t ws = letters_before(v, i);
+			if (ws < i && i + 1 == vs && name_word(s, v, ws, i))
+				*in_name = 1;
+			return 1;
+		}
+		/* after a colon Spanish goes on in lower case: a capital there
+		 * is a name ("Tramo: Bucerías") */
+		if (cp == ',' || cp == ';' || cp == ':')
 			return 1;
 		i = b;
 	}
-	return 0;
+	return *in_name;
+}
+
+/* Letters of a word with no lower-case letter, or 0 when it has one. */
+static size_t capital_letters(const char *w, size_t n)
+{
+	size_t letters = 0;
+	for (size_t i = 0; i < n;) {
+		int32_t cp;
+		i += (size_t)text_decode(w + i, n - i, &cp);
+		if (text_is_lower(cp))
+			return 0;
+		letters++;
+	}
+	return letters;
+}
+
+/* A word in capitals ("EUFRASIO", "ARREGUÍN") may be a name or a word of a
+ * headline: with no cheap fix, only a Spanish-looking one is flagged. */
+static int capitals_name(const char *w, size_t n)
+{
+	if (capital_letters(w, n) < 2)
+		return 0;
+	char *lower = text_normalize(w, n, TEXT_FOLD);
+	int looks = spanish_looking(lower, strlen(lower));
+	free(lower);
+	return !looks;
 }
 
 static void emit_word(check_ctx *c, size_t vs, size_t ve)
@@ -461,9 +683,16 @@ static void emit_word(check_ctx *c, size_t vs, size_t ve)
 	pthread_mutex_lock(&s->lock);
 	entry *e = lookup(s, w, n);
 	int verdict = e->verdict;
+	/* A name read as verb + pronouns ("Icela" as ice + la) is still a
+	 * name; and names keep their accents where the dictionary lists them
+	 * without ("el Mtro. Néstor Vargas", not "Nestor"). */
+	int in_name = 0;
+	int name = verdict != V_OK && proper_noun(s, c->v, vs, ve, &in_name);
 	if (verdict == V_OK ||
-	    (verdict == V_UNKNOWN && proper_noun(c->v, vs, ve) &&
-	     !spanish_looking(w, n))) {
+	    ((verdict == V_UNKNOWN || e->enclitic) && name &&
+	     (in_name || !spanish_looking(w, n))) ||
+	    (verdict == V_ACCENT_EXTRA && in_name) ||
+	    (verdict == V_UNKNOWN && capitals_name(w, n))) {
 		pthread_mutex_unlock(&s->lock);
 		return;
 	}
@@ -508,15 +737,8 @@ static void emit_word(check_ctx *c, size_t vs, size_t ve)
 /* A word in capitals of up to `longitud_sigla` letters is an acronym. */
 static int is_acronym(const spell_state *s, const char *w, size_t n)
 {
-	size_t letters = 0;
-	for (size_t i = 0; i < n;) {
-		int32_t cp;
-		i += (size_t)text_decode(w + i, n - i, &cp);
-		if (text_is_lower(cp))
-			return 0;
-		letters++;
-	}
-	return letters <= (size_t)s->acronym_len;
+	size_t letters = capital_letters(w, n);
+	return letters > 0 && letters <= (size_t)s->acronym_len;
 }
 
 /* "BlackRock", "YouthLED", "NMInforma": a capital after a lower-case
@@ -597,6 +819,20 @@ static int skip_chunk(const char *s, size_t n)
 	return memchr(s, '@', n) != NULL;
 }
 
+/* "am", "hrs" after "10:30": the unit of a time, not a word. */
+static int time_unit(const char *s, size_t n)
+{
+	static const char *const units[] = { "am", "pm", "hr", "hrs", "hs", "h",
+					     "min", "seg", "AM", "PM", "HRS", "Hrs" };
+	while (n && (s[n - 1] == '.' || s[n - 1] == ',' || s[n - 1] == ';' ||
+		     s[n - 1] == ')'))
+		n--;
+	for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+		if (strlen(units[i]) == n && memcmp(units[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
 static int spell_check(const void *p, kind_run *run)
 {
 	spell_state *s = (spell_state *)p; /* the cache is shared, under lock */
@@ -604,6 +840,7 @@ static int spell_check(const void *p, kind_run *run)
 	check_ctx c = { s, run, v, 0 };
 	const char *t = v->s;
 	size_t len = v->len, i = 0;
+	int after_number = 0;
 	while (i < len) {
 		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r') {
 			i++;
@@ -612,6 +849,12 @@ static int spell_check(const void *p, kind_run *run)
 		size_t e = i;
 		while (e < len && t[e] != ' ' && t[e] != '\t' && t[e] != '\n' && t[e] != '\r')
 			e++;
+		int number_before = after_number;
+		after_number = t[e - 1] >= '0' && t[e - 1] <= '9';
+		if (number_before && time_unit(t + i, e - i)) {
+			i = e;
+			continue;
+		}
 		if (t[i] == '#') {
 			check_hashtag(&c, i + 1, e);
 		} else if (!skip_chunk(t + i, e - i)) {

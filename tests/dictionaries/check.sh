@@ -14,7 +14,7 @@
 #       palabra; lugares-bc.dic también -> fuentes/estados-y-ciudades.txt);
 #     - una fila de una fuente .tsv no dice de dónde viene (segunda columna),
 #       una voz de fuentes/mexicanismos.tsv no cita DLE Méx., DLE gentilicio,
-#       DEM o AML, o una palabra de fuentes/lugares-bc-excluidas.tsv no tiene
+#       DEM o AML, una de fuentes/general.tsv no cita DLE, DCI o gentilicio, o una palabra de fuentes/lugares-bc-excluidas.tsv no tiene
 #       motivo o figura en lugares-bc.dic;
 #     - con ../shared/corpus/places-bc presente, dictionaries/generar-lugares.sh
 #       no reproduce byte a byte lugares-bc.dic y fuentes/lugares-bc.txt;
@@ -171,19 +171,23 @@ else
     failures=$((failures + $?))
 fi
 
-# Las voces de mexicanismos.tsv citan uno de los diccionarios admitidos.
-checks=$((checks + 1))
-mex=dictionaries/fuentes/mexicanismos.tsv
-if [[ -r $mex ]]; then
-    LC_ALL=C awk -F '\t' -v f="$mex" '
+# Las voces de mexicanismos.tsv y general.tsv citan una de las fuentes
+# admitidas para cada lista.
+cited_sources() { # ARCHIVO FUENTE...
+    local file=$1
+    shift
+    checks=$((checks + 1))
+    [[ -r $file ]] || return 0
+    LC_ALL=C awk -F '\t' -v f="$file" -v allowed="$(printf '%s\n' "$@")" '
+        BEGIN { n = split(allowed, a, "\n"); for (i = 1; i <= n; i++) if (a[i] != "") ok[a[i]] = 1
+                gsub(/\n/, ", ", allowed); sub(/, $/, "", allowed) }
         /^#/ || $0 == "" { next }
-        $2 != "DLE Méx." && $2 != "DLE gentilicio" && $2 != "DEM" && $2 != "AML" {
-            printf "check.sh: %s:%d: «%s» cita «%s»; debe ser DLE Méx., DLE gentilicio, DEM o AML\n", f, NR, $1, $2
-            bad++
-        }
-        END { exit (bad > 255 ? 255 : bad) }' "$mex" >&2
+        !($2 in ok) { printf "check.sh: %s:%d: «%s» cita «%s»; debe ser %s\n", f, NR, $1, $2, allowed; bad++ }
+        END { exit (bad > 255 ? 255 : bad) }' "$file" >&2
     failures=$((failures + $?))
-fi
+}
+cited_sources dictionaries/fuentes/mexicanismos.tsv "DLE Méx." "DLE gentilicio" DEM AML
+cited_sources dictionaries/fuentes/general.tsv DLE DCI gentilicio
 
 # Reproducción de lugares-bc.dic.
 checks=$((checks + 1))
