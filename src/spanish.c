@@ -430,6 +430,19 @@ int sp_derived(const char *word, const sp_lexicon *lex)
 	return 0;
 }
 
+int sp_voseo_shape(const char *word)
+{
+	size_t n = strlen(word);
+	if (n >= 3 && (ends_with(word, n, "\xC3\xA1", 2) || ends_with(word, n, "\xC3\xA9", 2)))
+		return 1; /* á, é */
+	for (size_t b = 0; b < sizeof last_clitics / sizeof *last_clitics; b++) {
+		size_t k = strlen(last_clitics[b]);
+		if (strcmp(last_clitics[b], "se") != 0 && ends_with(word, n, last_clitics[b], k))
+			return 1;
+	}
+	return 0;
+}
+
 int sp_voseo(const char *word, const sp_lexicon *lex, char **fix)
 {
 	*fix = NULL;

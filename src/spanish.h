@@ -39,6 +39,9 @@ int sp_enclitic(const char *word, const sp_lexicon *lex, char **fix);
  * "acércate"; caller frees), else 0.  The caller rules out words that the dictionary
  * has as nouns or adjectives ("tomate"). */
 int sp_voseo(const char *word, const sp_lexicon *lex, char **fix);
+/* The cheap test first: 1 when the word ends as a vos imperative may
+ * (in -á, -é or a pronoun), so that sp_voseo is worth asking. */
+int sp_voseo_shape(const char *word);
 
 /* Stressed syllable of a word, counted from the end (0: the last), by the
  * written accent or the default rules; -1 for a word without vowels. */

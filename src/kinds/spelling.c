@@ -454,7 +454,8 @@ static int judge(spell_state *s, const char *w, size_t n, char **fix,
 	char *right = NULL;
 	int rc;
 	if (word_known(s, w, n)) {
-		rc = only_verb_form(s, lower) && sp_voseo(lower, &lex, &right)
+		rc = sp_voseo_shape(lower) && only_verb_form(s, lower) &&
+				     sp_voseo(lower, &lex, &right)
 			     ? SP_ENCLITIC_ACCENT : SP_ENCLITIC_OK;
 	} else {
 		rc = sp_enclitic(lower, &lex, &right);
