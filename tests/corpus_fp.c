@@ -60,11 +60,13 @@ static const struct {
 	{ "ortografia-contexto.haya-por-halla", 0.5 },
 	{ "ortografia-contexto.lo-se", 0.5 },
 	{ "ortografia-contexto.ahi-por-hay", 0.5 },
+	{ "ofensivo.insulto", 0.1 },
+	{ "ofensivo.discriminacion", 0.1 },
 };
 
 /* The Mexican government posts: folder, where the folder mixes countries
  * the one to keep, and whether it is the spelling measurement set. */
-static const struct {
+static const struct source {
 	const char *folder;
 	const char *country;
 	int measure;
@@ -143,6 +145,144 @@ static void count_rule(const char *id)
 	}
 }
 
+/* Call fn on every record of a posts.jsonl; 1 when the file cannot be
+ * read, a record has no text or fn fails. */
+typedef int (*post_fn)(void *ctx, json_t *post, const char *text);
+
+static int read_posts(const char *path, post_fn fn, void *ctx)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		printf("corpus: no se puede leer %s\n", path);
+		return 1;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0, failed = 0;
+	while (!failed && getline(&line, &cap, f) > 0) {
+		lineno++;
+		json_error_t err;
+		json_t *post = json_loads(line, 0, &err);
+		const char *text = json_string_value(json_object_get(post, "text"));
+		if (!text) {
+			printf("corpus: %s:%d: registro sin texto\n", path, lineno);
+			failed = 1;
+		} else {
+			failed = fn(ctx, post, text);
+		}
+		json_decref(post);
+	}
+	free(line);
+	fclose(f);
+	return failed;
+}
+
+/* The report on one post as the CI sees it; NULL on a check error. */
+static pregon_report *check_text(pregon_engine *e, const char *text)
+{
+	pregon_check_options o = { 0 };
+	o.today = "2026-01-15";
+	o.plain_text = 1;
+	pregon_report *r = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	if (pregon_check(&r, e, "-", text, strlen(text), &o, &d) != 0)
+		r = NULL;
+	pregon_diag_dispose(&d);
+	return r;
+}
+
+typedef struct {
+	pregon_engine *e;
+	const char *show;
+	size_t total, measured, measured_flagged;
+	const struct source *source;
+} gov_ctx;
+
+static int check_gov_post(void *ctx, json_t *post, const char *text)
+{
+	gov_ctx *g = ctx;
+	const char *country = json_string_value(json_object_get(post, "country"));
+	if (g->source->country && (!country || strcmp(country, g->source->country) != 0))
+		return 0;
+	g->total++;
+	g->measured += (size_t)g->source->measure;
+	const char *id = json_string_value(json_object_get(post, "id"));
+	pregon_report *r = check_text(g->e, text);
+	if (!r)
+		return 0;
+	int spelled = 0;
+	/* each rule counts once per post */
+	for (size_t i = 0; i < r->n_findings; i++) {
+		if (g->source->measure &&
+		    strncmp(r->findings[i].rule, SPELLING_PREFIX, strlen(SPELLING_PREFIX)) == 0) {
+			spelled = 1;
+			add_flag(id ? id : "?", &r->findings[i]);
+		}
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(r->findings[k].rule, r->findings[i].rule) == 0;
+		if (!seen)
+			count_rule(r->findings[i].rule);
+		if (g->show && strcmp(g->show, r->findings[i].rule) == 0)
+			printf("%s: «%s» en: %s\n", id ? id : g->source->folder,
+			       r->findings[i].text, text);
+	}
+	g->measured_flagged += (size_t)spelled;
+	pregon_report_free(r);
+	return 0;
+}
+
+/* HatEval 2019 (Spanish): tweets labelled hate speech (HS) and aggressive
+ * (AG).  The `offensive` category must flag at least OFFENSIVE_MIN_AG % of
+ * the aggressive ones, and at most OFFENSIVE_MAX_CLEAN % of those labelled
+ * neither (see the README: many of them insult a person all the same). */
+#define OFFENSIVE_MIN_AG 55.0
+#define OFFENSIVE_MAX_CLEAN 30.0
+
+typedef struct {
+	pregon_engine *e;
+	size_t ag, ag_flagged, clean, clean_flagged;
+} hateval_ctx;
+
+static int check_hateval_post(void *ctx, json_t *post, const char *text)
+{
+	hateval_ctx *h = ctx;
+	json_t *labels = json_object_get(post, "labels");
+	json_int_t hs = json_integer_value(json_object_get(labels, "HS"));
+	json_int_t ag = json_integer_value(json_object_get(labels, "AG"));
+	if (!ag && hs)
+		return 0;
+	pregon_report *r = check_text(h->e, text);
+	int flagged = 0;
+	for (size_t i = 0; r && i < r->n_findings && !flagged; i++)
+		flagged = strcmp(r->findings[i].category, "offensive") == 0;
+	pregon_report_free(r);
+	if (ag) {
+		h->ag++;
+		h->ag_flagged += (size_t)flagged;
+	} else {
+		h->clean++;
+		h->clean_flagged += (size_t)flagged;
+	}
+	return 0;
+}
+
+static int measure_offensive(pregon_engine *e, const char *corpus)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/offensive-es-hateval2019/posts.jsonl", corpus);
+	hateval_ctx h = { e, 0, 0, 0, 0 };
+	if (read_posts(path, check_hateval_post, &h))
+		return 1;
+	double ag = h.ag ? 100.0 * (double)h.ag_flagged / (double)h.ag : 0;
+	double clean = h.clean ? 100.0 * (double)h.clean_flagged / (double)h.clean : 0;
+	printf("corpus: ofensivo en HatEval: %zu de %zu agresivos (%.1f%%, mínimo %.0f%%); %zu de %zu sin odio ni agresión (%.1f%%, techo %.0f%%)\n",
+	       h.ag_flagged, h.ag, ag, OFFENSIVE_MIN_AG, h.clean_flagged, h.clean,
+	       clean, OFFENSIVE_MAX_CLEAN);
+	return ag < OFFENSIVE_MIN_AG || clean > OFFENSIVE_MAX_CLEAN;
+}
+
 static int require_all(void)
 {
 	const char *v = getenv("PREGON_REQUIRE_ALL");
@@ -153,7 +293,6 @@ int main(int argc, char **argv)
 {
 	const char *show = argc > 2 && strcmp(argv[1], "--show") == 0 ? argv[2] : NULL;
 	int update = argc > 1 && strcmp(argv[1], "--update") == 0;
-	size_t measured = 0, measured_flagged = 0;
 	const char *corpus = getenv("PREGON_CORPUS");
 	if (!corpus || !*corpus)
 		corpus = "../shared/corpus";
@@ -174,72 +313,17 @@ int main(int argc, char **argv)
 		pregon_diag_dispose(&d);
 		return 1;
 	}
-	size_t total = 0;
+	gov_ctx g = { e, show, 0, 0, 0, NULL };
 	int failed = 0;
 	for (size_t s = 0; s < sizeof sources / sizeof *sources && !failed; s++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s/posts.jsonl", corpus, sources[s].folder);
-		FILE *f = fopen(path, "r");
-		if (!f) {
-			printf("corpus: no se puede leer %s\n", path);
-			failed = 1;
-			break;
-		}
-		char *line = NULL;
-		size_t cap = 0;
-		int lineno = 0;
-		while (getline(&line, &cap, f) > 0) {
-			lineno++;
-			json_error_t err;
-			json_t *post = json_loads(line, 0, &err);
-			const char *text = json_string_value(json_object_get(post, "text"));
-			const char *country = json_string_value(json_object_get(post, "country"));
-			if (!text) {
-				printf("corpus: %s:%d: registro sin texto\n", path, lineno);
-				failed = 1;
-				json_decref(post);
-				break;
-			}
-			if (sources[s].country &&
-			    (!country || strcmp(country, sources[s].country) != 0)) {
-				json_decref(post);
-				continue;
-			}
-			total++;
-			measured += (size_t)sources[s].measure;
-			const char *id = json_string_value(json_object_get(post, "id"));
-			pregon_check_options o = { 0 };
-			o.today = "2026-01-15";
-			o.plain_text = 1;
-			pregon_report *r = NULL;
-			if (pregon_check(&r, e, "-", text, strlen(text), &o, &d) == 0) {
-				int spelled = 0;
-				/* each rule counts once per post */
-				for (size_t i = 0; i < r->n_findings; i++) {
-					if (sources[s].measure &&
-					    strncmp(r->findings[i].rule, SPELLING_PREFIX,
-						    strlen(SPELLING_PREFIX)) == 0) {
-						spelled = 1;
-						add_flag(id ? id : "?", &r->findings[i]);
-					}
-					int seen = 0;
-					for (size_t k = 0; k < i && !seen; k++)
-						seen = strcmp(r->findings[k].rule, r->findings[i].rule) == 0;
-					if (!seen)
-						count_rule(r->findings[i].rule);
-					if (show && strcmp(show, r->findings[i].rule) == 0)
-						printf("%s:%d: «%s» en: %s\n", sources[s].folder, lineno,
-						       r->findings[i].text, text);
-				}
-				measured_flagged += (size_t)spelled;
-			}
-			pregon_report_free(r);
-			pregon_diag_dispose(&d);
-			json_decref(post);
-		}
-		free(line);
-		fclose(f);
+		g.source = &sources[s];
+		failed = read_posts(path, check_gov_post, &g);
 	}
+	size_t total = g.total, measured = g.measured, measured_flagged = g.measured_flagged;
+	if (!show && !failed)
+		failed = measure_offensive(e, corpus);
 	if (!show && !failed) {
 		printf("corpus: %zu publicaciones de gobierno de México\n", total);
 		printf("  %-36s %9s %8s %8s\n", "regla", "marcadas", "%", "techo");

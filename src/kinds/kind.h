@@ -93,5 +93,6 @@ extern const kind_ops kind_caps;
 extern const kind_ops kind_repetition;
 extern const kind_ops kind_front_matter;
 extern const kind_ops kind_spelling;
+extern const kind_ops kind_offensive;
 
 #endif

@@ -3,7 +3,13 @@
  * view the rule asks for: case-insensitive and accent-insensitive unless
  * `distingue_mayusculas` / `distingue_acentos` say otherwise.  A
  * `sugerencia` may quote capture groups as {1}..{9}; their text is taken
- * from the original input, so accents and case survive. */
+ * from the original input, so accents and case survive.
+ *
+ * Two exceptions keep a rule from speaking where the words mean the
+ * opposite: `salvo` (a pattern) drops a match when its sentence, or the
+ * whole text with `salvo_alcance: publicacion`, also matches it ("circula
+ * en redes ... es falso"); `salvo_entre_comillas` drops a match inside
+ * quotation marks (a citizen's words quoted in a reply). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +20,15 @@ typedef struct {
 	size_t n;
 	int view;
 	char *suggestion;
+	rx *unless;         /* `salvo` */
+	int unless_in_post; /* `salvo_alcance: publicacion` */
+	int skip_quoted;    /* `salvo_entre_comillas` */
 } pattern_state;
 
 static const char *const keys[] = { "patron", "palabras", "lista",
 				    "distingue_mayusculas", "distingue_acentos",
-				    "palabra_completa", "sugerencia", NULL };
+				    "palabra_completa", "sugerencia", "salvo",
+				    "salvo_alcance", "salvo_entre_comillas", NULL };
 
 static void pattern_free(void *p)
 {
@@ -29,6 +39,7 @@ static void pattern_free(void *p)
 		rx_free(s->res[i]);
 	free(s->res);
 	free(s->suggestion);
+	rx_free(s->unless);
 	free(s);
 }
 
@@ -55,6 +66,35 @@ static int compile_words(pattern_state *s, const y_node *where, const char *cons
 	free(alt);
 	if (rc == 0)
 		add_rx(s, r);
+	return rc;
+}
+
+static int compile_unless(pattern_state *s, const kind_compile *c,
+			  pregon_diag *diag)
+{
+	const y_node *unless = kind_get(c, "salvo"), *scope = kind_get(c, "salvo_alcance");
+	if (kind_bool(c, "salvo_entre_comillas", 0, &s->skip_quoted, diag))
+		return PREGON_EINVAL;
+	if (scope) {
+		const char *v;
+		if (y_to_str(scope, &v, diag))
+			return PREGON_EINVAL;
+		if (strcmp(v, "oracion") != 0 && strcmp(v, "publicacion") != 0) {
+			y_error(diag, scope, _("use «oracion» o «publicacion»"),
+				_("alcance desconocido «%s»"), v);
+			return PREGON_EINVAL;
+		}
+		s->unless_in_post = strcmp(v, "publicacion") == 0;
+	}
+	if (!unless)
+		return 0;
+	const char *pat;
+	if (y_to_str(unless, &pat, diag))
+		return PREGON_EINVAL;
+	char *norm = text_normalize(pat, strlen(pat), s->view & TEXT_STRIP);
+	int rc = rx_compile(&s->unless, norm, strlen(norm),
+			    s->view & TEXT_FOLD ? RX_CASELESS : 0, unless, diag);
+	free(norm);
 	return rc;
 }
 
@@ -139,6 +179,8 @@ static int pattern_compile(void **out, const kind_compile *c,
 		if (l->n && compile_words(s, list, l->words, l->n, whole, diag))
 			goto fail;
 	}
+	if (compile_unless(s, c, diag))
+		goto fail;
 	*out = s;
 	return 0;
 fail:
@@ -168,6 +210,55 @@ static char *fill_groups(const char *tmpl, const kind_run *run,
 	return buf_detach(&b);
 }
 
+/* Inside quotation marks: an opening mark before `at` in its paragraph
+ * that no closing mark follows before `at`. */
+static int quoted(const text_view *v, size_t at)
+{
+	int open = 0;
+	size_t i = at;
+	while (i > 0 && v->s[i - 1] != '\n')
+		i--;
+	for (; i < at;) {
+		int32_t cp;
+		i += (size_t)text_decode(v->s + i, v->len - i, &cp);
+		if (cp == 0xAB || cp == 0x201C)
+			open = 1;
+		else if (cp == 0xBB || cp == 0x201D)
+			open = 0;
+		else if (cp == '"')
+			open = !open;
+	}
+	return open;
+}
+
+/* The sentence around [ms, me): from after the previous . ! ? or line
+ * break to the next one. */
+static void sentence_of(const text_view *v, size_t ms, size_t me, size_t *ss, size_t *se)
+{
+	size_t a = ms, b = me;
+	while (a > 0 && !strchr(".!?\n", v->s[a - 1]))
+		a--;
+	while (b < v->len && !strchr(".!?\n", v->s[b]))
+		b++;
+	*ss = a;
+	*se = b < v->len ? b + 1 : b;
+}
+
+/* 1 when an exception drops the match; PREGON_ELIMIT as rx_next. */
+static int excepted(const pattern_state *s, kind_run *run, const text_view *v,
+		    size_t ms, size_t me)
+{
+	if (s->skip_quoted && quoted(v, ms))
+		return 1;
+	if (!s->unless)
+		return 0;
+	size_t ss = 0, se = v->len, xs, xe;
+	if (!s->unless_in_post)
+		sentence_of(v, ms, me, &ss, &se);
+	int rc = rx_next(s->unless, run->scratch, v->s, se, ss, &xs, &xe);
+	return rc == PREGON_ELIMIT ? rc : rc == 1;
+}
+
 static int pattern_check(const void *p, kind_run *run)
 {
 	const pattern_state *s = p;
@@ -177,12 +268,22 @@ static int pattern_check(const void *p, kind_run *run)
 		int rc;
 		while ((rc = rx_next(s->res[i], run->scratch, v->s, v->len, at, &ms,
 				     &me)) == 1) {
+			at = me > ms || me >= v->len ? me + (me == ms)
+						      : me + (size_t)text_u8len((unsigned char)v->s[me]);
+			/* the groups first: the exception's search reuses the
+			 * scratch */
 			char *sug = s->suggestion ? fill_groups(s->suggestion, run, v)
 						  : NULL;
+			int skip = excepted(s, run, v, ms, me);
+			if (skip) {
+				free(sug);
+				if (skip == PREGON_ELIMIT)
+					return skip;
+				continue;
+			}
 			const char *sugs[1] = { sug };
 			kind_emit_view_span(run, v, ms, me, NULL, sugs, sug ? 1 : 0);
 			free(sug);
-			at = me;
 		}
 		if (rc == PREGON_ELIMIT)
 			return rc;
