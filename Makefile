@@ -25,10 +25,11 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_GNU_SOURCE \
 LDLIBS     = $(PKG_LIBS) -lpthread
 
 LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
-          src/regex.c src/count.c src/config.c src/ruleset.c src/engine.c src/score.c \
+          src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
-          src/kinds/spelling.c \
+          src/kinds/spelling.c src/kinds/length.c src/kinds/links.c \
+          src/kinds/spam.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a

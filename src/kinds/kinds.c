@@ -12,6 +12,9 @@ static const kind_ops *const kind_table[] = {
 	&kind_repetition,
 	&kind_front_matter,
 	&kind_spelling,
+	&kind_length,
+	&kind_links,
+	&kind_spam,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
@@ -126,4 +129,74 @@ char *kind_word_alternation(const char *const *words, size_t n, int flags)
 	}
 	free(norm);
 	return buf_detach(&b);
+}
+
+int kind_lexer(const count_lexer **out, const kind_compile *c,
+	       pregon_diag *diag)
+{
+	*out = NULL;
+	if (!*c->lexer) {
+		int rc = count_lexer_new(c->lexer, NULL, diag);
+		if (rc)
+			return rc;
+	}
+	*out = *c->lexer;
+	return 0;
+}
+
+void kind_messages(const kind_compile *c, char *out[2])
+{
+	const y_node *es = y_get(c->rule, "mensaje");
+	const y_node *en = y_get(c->rule, "message_en");
+	out[0] = xstrdup(es && es->type == Y_SCALAR ? es->str : "");
+	out[1] = xstrdup(en && en->type == Y_SCALAR ? en->str : out[0]);
+}
+
+char *kind_fill(const char *tmpl, const char *const *names,
+		const char *const *values, size_t n)
+{
+	buf b;
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (const char *p = tmpl; *p;) {
+		size_t i = 0, k = 0;
+		if (*p == '{')
+			for (i = 0; i < n; i++) {
+				k = strlen(names[i]);
+				if (strncmp(p + 1, names[i], k) == 0 && p[k + 1] == '}')
+					break;
+			}
+		if (*p == '{' && i < n) {
+			buf_puts(&b, values[i]);
+			p += k + 2;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	return buf_detach(&b);
+}
+
+void kind_body_view(text_view *out, const doc_t *d)
+{
+	size_t end = d->len;
+	while (end > d->body_off &&
+	       (d->input[end - 1] == '\n' || d->input[end - 1] == '\r' ||
+		d->input[end - 1] == ' ' || d->input[end - 1] == '\t'))
+		end--;
+	text_view_build(out, d->input + d->body_off, end - d->body_off,
+			d->body_off, TEXT_EXACT);
+}
+
+const char *kind_platform_label(const char *id)
+{
+	static const char *const labels[][2] = {
+		{ "x", "X" },		      { "facebook", "Facebook" },
+		{ "instagram", "Instagram" }, { "threads", "Threads" },
+		{ "tiktok", "TikTok" },	      { "linkedin", "LinkedIn" },
+		{ "youtube", "YouTube" },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(labels[i][0], id) == 0)
+			return labels[i][1];
+	return id;
 }
