@@ -168,8 +168,29 @@ static void repeated_letters(const spam_state *s, kind_run *run)
 			i += (size_t)k;
 			count++;
 		}
-		if (count > s->max)
-			emit(s, run, v, start, i, count, NULL);
+		if (count <= s->max)
+			continue;
+		/* the finding shows the whole word: «Graciaaaas» */
+		size_t ws = start, we = i;
+		while (ws > 0) {
+			size_t k = ws - 1;
+			while (k > 0 && ((unsigned char)v->s[k] & 0xC0) == 0x80)
+				k--;
+			int32_t c;
+			text_decode(v->s + k, v->len - k, &c);
+			if (!text_is_letter(c))
+				break;
+			ws = k;
+		}
+		while (we < v->len) {
+			int32_t c;
+			int k = text_decode(v->s + we, v->len - we, &c);
+			if (!text_is_letter(c))
+				break;
+			we += (size_t)k;
+		}
+		emit(s, run, v, ws, we, count, NULL);
+		i = we;
 	}
 }
 
