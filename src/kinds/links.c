@@ -179,12 +179,25 @@ static int about_municipality(const links_state *s, kind_run *run, int *rc)
 	return found == 1;
 }
 
+/* "justicia.La opción…": a bare domain whose last label is capitalized is
+ * a missing space after a full stop, not a link (X would still link it). */
+static int missing_space(const text_view *v, const count_entity *e)
+{
+	if (e->scheme || e->len != e->host_len)
+		return 0;
+	const char *dot = NULL;
+	for (size_t i = e->host; i < e->host + e->host_len; i++)
+		if (v->s[i] == '.')
+			dot = v->s + i;
+	return dot && dot[1] >= 'A' && dot[1] <= 'Z';
+}
+
 static int flagged(const links_state *s, kind_run *run, const text_view *v,
 		   const count_entity *e, int *about, int *rc)
 {
 	const char *host = v->s + e->host;
 	size_t len = e->host_len;
-	if (len == 4 && strncasecmp(host, "t.co", 4) == 0)
+	if ((len == 4 && strncasecmp(host, "t.co", 4) == 0) || missing_space(v, e))
 		return 0;
 	switch (s->what) {
 	case K_SHORTENERS:

@@ -74,7 +74,8 @@ static int spam_compile(void **out, const kind_compile *c, pregon_diag *diag)
 	if (kind_int(c, "maximo", s->what == S_LETTERS ? 3 : 5, 0, 1000, &s->max, diag) ||
 	    kind_int(c, "min_palabras", 8, 1, 1000, &s->min_words, diag))
 		goto fail;
-	if (s->what <= S_LINKS && kind_lexer(&s->lexer, c, diag))
+	if ((s->what <= S_LINKS || s->what == S_LETTERS) &&
+	    kind_lexer(&s->lexer, c, diag))
 		goto fail;
 	kind_messages(c, s->message);
 	*out = s;
@@ -151,11 +152,25 @@ static void count_signs(const spam_state *s, const text_view *v, spans *l)
 	}
 }
 
-static void repeated_letters(const spam_state *s, kind_run *run)
+/* Letters repeated in a link, a mention or a hashtag are names, not
+ * emphasis ("t.co/A63sZCcCC7"): those spans are skipped. */
+static int repeated_letters(const spam_state *s, kind_run *run)
 {
 	const text_view *v = doc_view(run->doc, TEXT_FOLD);
-	for (size_t i = 0; i < v->len;) {
+	count_entities names;
+	count_entities_init(&names);
+	int rc = count_extract(s->lexer, run->scratch, v->s, v->len,
+			       COUNT_URL | COUNT_MENTION | COUNT_HASHTAG, &names);
+	size_t next_name = 0;
+	for (size_t i = 0; rc == 0 && i < v->len;) {
 		int32_t cp, next;
+		while (next_name < names.n &&
+		       names.items[next_name].offset + names.items[next_name].len <= i)
+			next_name++;
+		if (next_name < names.n && names.items[next_name].offset <= i) {
+			i = names.items[next_name].offset + names.items[next_name].len;
+			continue;
+		}
 		size_t start = i;
 		i += (size_t)text_decode(v->s + i, v->len - i, &cp);
 		if (!text_is_letter(cp))
@@ -192,6 +207,8 @@ static void repeated_letters(const spam_state *s, kind_run *run)
 		emit(s, run, v, ws, we, count, NULL);
 		i = we;
 	}
+	count_entities_dispose(&names);
+	return rc;
 }
 
 /* The words of view bytes [a, b) as "w1 w2 …" (folded, no accents), and
@@ -290,10 +307,8 @@ static void repeated_text(const spam_state *s, kind_run *run)
 static int spam_check(const void *p, kind_run *run)
 {
 	const spam_state *s = p;
-	if (s->what == S_LETTERS) {
-		repeated_letters(s, run);
-		return 0;
-	}
+	if (s->what == S_LETTERS)
+		return repeated_letters(s, run);
 	if (s->what == S_REPEATED) {
 		repeated_text(s, run);
 		return 0;
