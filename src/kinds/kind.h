@@ -87,6 +87,11 @@ void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
  * longest first.  Caller frees. */
 char *kind_word_alternation(const char *const *words, size_t n, int flags);
 
+/* The index in `names` (NULL-terminated) of the scalar `n`, the value of
+ * `key`; otherwise an error at `n` with the closest name or all of them. */
+int kind_choice(const y_node *n, const char *const *names, const char *key,
+		int *out, pregon_diag *diag);
+
 /* The engine's link, hashtag and mention lexer, built by the first rule
  * that asks (the Public Suffix List is read once).  0, or an error with
  * diag (the list is missing). */

@@ -200,3 +200,29 @@ const char *kind_platform_label(const char *id)
 			return labels[i][1];
 	return id;
 }
+
+int kind_choice(const y_node *n, const char *const *names, const char *key,
+		int *out, pregon_diag *diag)
+{
+	const char *v;
+	if (y_to_str(n, &v, diag))
+		return PREGON_EINVAL;
+	for (int i = 0; names[i]; i++)
+		if (strcmp(names[i], v) == 0) {
+			*out = i;
+			return 0;
+		}
+	const char *near = closest_word(v, names);
+	buf hint;
+	buf_init(&hint);
+	if (near) {
+		buf_printf(&hint, _("¿quiso decir «%s»?"), near);
+	} else {
+		buf_puts(&hint, _("valores posibles:"));
+		for (int i = 0; names[i]; i++)
+			buf_printf(&hint, "%s %s", i ? "," : "", names[i]);
+	}
+	y_error(diag, n, hint.ptr, _("valor desconocido «%s» para «%s»"), v, key);
+	buf_dispose(&hint);
+	return PREGON_EINVAL;
+}

@@ -68,27 +68,6 @@ static void length_free(void *p)
 	free(s);
 }
 
-/* The index of `v` in the NULL-terminated `names`, or an error at `n`. */
-static int pick(const y_node *n, const char *const *names, const char *key,
-		int *out, pregon_diag *diag)
-{
-	const char *v;
-	if (y_to_str(n, &v, diag))
-		return PREGON_EINVAL;
-	for (int i = 0; names[i]; i++)
-		if (strcmp(names[i], v) == 0) {
-			*out = i;
-			return 0;
-		}
-	const char *near = closest_word(v, names);
-	char hint[160];
-	if (near)
-		snprintf(hint, sizeof hint, _("¿quiso decir «%s»?"), near);
-	y_error(diag, n, near ? hint : NULL, _("valor desconocido «%s» para «%s»"),
-		v, key);
-	return PREGON_EINVAL;
-}
-
 static int parse_limit(limit_t *l, const y_node *n, int what, pregon_diag *diag)
 {
 	const y_node *x;
@@ -107,11 +86,11 @@ static int parse_limit(limit_t *l, const y_node *n, int what, pregon_diag *diag)
 		}
 	x = y_get(n, "plataforma");
 	int platform;
-	if (pick(x, doc_platforms, "plataforma", &platform, diag))
+	if (kind_choice(x, doc_platforms, "plataforma", &platform, diag))
 		return PREGON_EINVAL;
 	l->platform = doc_platforms[platform];
 	static const char *const fields[] = { "cuerpo", "titulo", NULL };
-	if ((x = y_get(n, "campo")) && pick(x, fields, "campo", &l->field, diag))
+	if ((x = y_get(n, "campo")) && kind_choice(x, fields, "campo", &l->field, diag))
 		return PREGON_EINVAL;
 	int unit = COUNT_CHARS;
 	if ((x = y_get(n, "unidad"))) {
@@ -120,7 +99,7 @@ static int parse_limit(limit_t *l, const y_node *n, int what, pregon_diag *diag)
 				_("«unidad» no se aplica a «cuenta: %s»"), what_names[what]);
 			return PREGON_EINVAL;
 		}
-		if (pick(x, unit_names, "unidad", &unit, diag))
+		if (kind_choice(x, unit_names, "unidad", &unit, diag))
 			return PREGON_EINVAL;
 	}
 	l->unit = (count_unit)unit;
@@ -159,7 +138,7 @@ static int length_compile(void **out, const kind_compile *c, pregon_diag *diag)
 			_("falta la clave obligatoria «%s»"), what ? "limites" : "cuenta");
 		goto fail;
 	}
-	if (pick(what, what_names, "cuenta", &s->what, diag) ||
+	if (kind_choice(what, what_names, "cuenta", &s->what, diag) ||
 	    y_expect(limits, Y_SEQ, "limites", diag))
 		goto fail;
 	s->limits = xcalloc(limits->n ? limits->n : 1, sizeof *s->limits);

@@ -96,16 +96,8 @@ static int links_compile(void **out, const kind_compile *c, pregon_diag *diag)
 			_("falta la clave obligatoria «%s»"), "revisa");
 		goto fail;
 	}
-	const char *w;
-	if (y_to_str(what, &w, diag))
+	if (kind_choice(what, what_names, "revisa", &s->what, diag))
 		goto fail;
-	for (s->what = 0; what_names[s->what] && strcmp(what_names[s->what], w); s->what++)
-		;
-	if (!what_names[s->what]) {
-		y_error(diag, what, _("use acortadores, http, bloqueados o externos"),
-			_("valor desconocido «%s» para «%s»"), w, "revisa");
-		goto fail;
-	}
 	const y_node *domains = c->config ? y_get(c->config->tree, "dominios") : NULL;
 	static const char *const config_key[] = { "acortadores", NULL, "bloqueados",
 						  "permitidos" };

@@ -50,7 +50,6 @@ static int spam_compile(void **out, const kind_compile *c, pregon_diag *diag)
 	*out = NULL;
 	spam_state *s = xcalloc(1, sizeof *s);
 	const y_node *what = kind_get(c, "cuenta");
-	const char *w;
 	if (kind_overrides_known(c, &kind_spam, diag))
 		goto fail;
 	if (!what) {
@@ -58,19 +57,8 @@ static int spam_compile(void **out, const kind_compile *c, pregon_diag *diag)
 			_("falta la clave obligatoria «%s»"), "cuenta");
 		goto fail;
 	}
-	if (y_to_str(what, &w, diag))
+	if (kind_choice(what, what_names, "cuenta", &s->what, diag))
 		goto fail;
-	for (s->what = 0; what_names[s->what] && strcmp(what_names[s->what], w); s->what++)
-		;
-	if (!what_names[s->what]) {
-		const char *near = closest_word(w, what_names);
-		char hint[160];
-		if (near)
-			snprintf(hint, sizeof hint, _("¿quiso decir «%s»?"), near);
-		y_error(diag, what, near ? hint : NULL,
-			_("valor desconocido «%s» para «%s»"), w, "cuenta");
-		goto fail;
-	}
 	if (kind_int(c, "maximo", s->what == S_LETTERS ? 3 : 5, 0, 1000, &s->max, diag) ||
 	    kind_int(c, "min_palabras", 8, 1, 1000, &s->min_words, diag))
 		goto fail;
