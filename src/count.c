@@ -389,12 +389,13 @@ int count_extract(const count_lexer *x, rx_scratch *scratch, const char *text,
 	if (rc == 0 && (kinds & COUNT_MENTION))
 		rc = extract_signed(x->mention, COUNT_MENTION, scratch, text, len,
 				    out, first, links_end, out);
-	if (!(kinds & COUNT_URL)) {
+	if (!(kinds & COUNT_URL) && links_end > first) {
 		memmove(out->items + first, out->items + links_end,
 			(out->n - links_end) * sizeof *out->items);
 		out->n -= links_end - first;
 	}
-	qsort(out->items + first, out->n - first, sizeof *out->items, by_offset);
+	if (out->n - first > 1)
+		qsort(out->items + first, out->n - first, sizeof *out->items, by_offset);
 	return rc;
 }
 
