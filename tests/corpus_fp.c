@@ -300,6 +300,70 @@ static int require_all(void)
 	return v && strcmp(v, "1") == 0;
 }
 
+/* Recall on real posts nobody here wrote: every record of POSITIVES (rule,
+ * folder, id) must get a finding of that rule.  Prints the recall per rule
+ * and returns the number of misses. */
+#define POSITIVES "tests/corpus/positivos-reales.tsv"
+
+static int check_positives(const pregon_engine *e, const char *corpus)
+{
+	FILE *list = fopen(POSITIVES, "r");
+	if (!list) {
+		printf("corpus: no se puede leer %s\n", POSITIVES);
+		return 1;
+	}
+	char *line = NULL, *post_line = NULL;
+	size_t cap = 0, post_cap = 0;
+	int misses = 0, n = 0;
+	while (getline(&line, &cap, list) > 0) {
+		if (line[0] == '#')
+			continue;
+		char *rule = strtok(line, "\t\n"), *folder = strtok(NULL, "\t\n"),
+		     *id = strtok(NULL, "\t\n");
+		if (!rule || !folder || !id)
+			continue;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s/posts.jsonl", corpus, folder);
+		FILE *f = fopen(path, "r");
+		int found = 0, flagged = 0;
+		while (f && !found && getline(&post_line, &post_cap, f) > 0) {
+			json_error_t err;
+			json_t *post = json_loads(post_line, 0, &err);
+			const char *pid = json_string_value(json_object_get(post, "id"));
+			const char *text = json_string_value(json_object_get(post, "text"));
+			if (pid && text && strcmp(pid, id) == 0) {
+				found = 1;
+				pregon_check_options o = { 0 };
+				o.today = "2026-01-15";
+				o.plain_text = 1;
+				o.only_rule = rule;
+				pregon_report *r = NULL;
+				pregon_diag d;
+				pregon_diag_init(&d);
+				if (pregon_check(&r, e, id, text, strlen(text), &o, &d) == 0)
+					flagged = r->n_findings > 0;
+				pregon_report_free(r);
+				pregon_diag_dispose(&d);
+			}
+			json_decref(post);
+		}
+		if (f)
+			fclose(f);
+		n++;
+		if (!flagged) {
+			misses++;
+			printf("  %s no marca %s (%s)%s\n", rule, id, folder,
+			       found ? "" : ": registro no encontrado");
+		}
+	}
+	free(line);
+	free(post_line);
+	fclose(list);
+	printf("corpus: publicaciones reales positivas (%s): %d de %d marcadas\n",
+	       POSITIVES, n - misses, n);
+	return misses;
+}
+
 int main(int argc, char **argv)
 {
 	const char *show = argc > 2 && strcmp(argv[1], "--show") == 0 ? argv[2] : NULL;
@@ -390,6 +454,8 @@ int main(int argc, char **argv)
 		free(line);
 		fclose(f);
 	}
+	if (!show && !failed)
+		failed |= check_positives(e, corpus) != 0;
 	if (!show && !failed) {
 		printf("corpus: %zu publicaciones de gobierno de México\n", total);
 		printf("  %-36s %9s %8s %8s\n", "regla", "marcadas", "%", "techo");
