@@ -41,12 +41,14 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
 CONFORMANCE_BIN = $(BUILD)/tests/conformance_twitter
+EVAL_BIN = $(BUILD)/tests/evaluacion
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus check-conformance check-install check-dictionaries
+        check-header check-corpus check-conformance check-evaluation check-install \
+        check-dictionaries
 
 all: $(BIN) $(MO)
 
@@ -90,11 +92,15 @@ $(CONFORMANCE_BIN): tests/conformance_twitter.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
 
+$(EVAL_BIN): tests/evaluacion.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
 TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-conformance check-corpus check-dictionaries check-install
+	  check-golden check-errors check-conformance check-evaluation check-corpus check-dictionaries check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -118,6 +124,9 @@ check-errors: $(BIN) $(MO)
 check-conformance: $(CONFORMANCE_BIN)
 	@$(TEST_ENV) $(CONFORMANCE_BIN)
 
+check-evaluation: $(EVAL_BIN) $(MO)
+	@$(TEST_ENV) $(EVAL_BIN)
+
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
 
@@ -139,7 +148,8 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
-	  all check-unit check-rules check-golden check-errors check-conformance check-corpus
+	  all check-unit check-rules check-golden check-errors check-conformance \
+	  check-evaluation check-corpus
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
