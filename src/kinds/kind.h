@@ -91,6 +91,9 @@ char *kind_word_alternation(const char *const *words, size_t n, int flags);
  * `key`; otherwise an error at `n` with the closest name or all of them. */
 int kind_choice(const y_node *n, const char *const *names, const char *key,
 		int *out, pregon_diag *diag);
+/* The same for the kind key `key`, which must be present. */
+int kind_required_choice(const kind_compile *c, const char *key,
+			 const char *const *names, int *out, pregon_diag *diag);
 
 /* The engine's link, hashtag and mention lexer, built by the first rule
  * that asks (the Public Suffix List is read once).  0, or an error with

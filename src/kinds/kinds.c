@@ -201,6 +201,14 @@ const char *kind_platform_label(const char *id)
 	return id;
 }
 
+/* "valores posibles: a, b, c" into hint. */
+static void list_values(buf *hint, const char *const *names)
+{
+	buf_puts(hint, _("valores posibles:"));
+	for (int i = 0; names[i]; i++)
+		buf_printf(hint, "%s %s", i ? "," : "", names[i]);
+}
+
 int kind_choice(const y_node *n, const char *const *names, const char *key,
 		int *out, pregon_diag *diag)
 {
@@ -215,14 +223,25 @@ int kind_choice(const y_node *n, const char *const *names, const char *key,
 	const char *near = closest_word(v, names);
 	buf hint;
 	buf_init(&hint);
-	if (near) {
+	if (near)
 		buf_printf(&hint, _("¿quiso decir «%s»?"), near);
-	} else {
-		buf_puts(&hint, _("valores posibles:"));
-		for (int i = 0; names[i]; i++)
-			buf_printf(&hint, "%s %s", i ? "," : "", names[i]);
-	}
+	else
+		list_values(&hint, names);
 	y_error(diag, n, hint.ptr, _("valor desconocido «%s» para «%s»"), v, key);
+	buf_dispose(&hint);
+	return PREGON_EINVAL;
+}
+
+int kind_required_choice(const kind_compile *c, const char *key,
+			 const char *const *names, int *out, pregon_diag *diag)
+{
+	const y_node *n = kind_get(c, key);
+	if (n)
+		return kind_choice(n, names, key, out, diag);
+	buf hint;
+	buf_init(&hint);
+	list_values(&hint, names);
+	y_error(diag, c->rule, hint.ptr, _("falta la clave obligatoria «%s»"), key);
 	buf_dispose(&hint);
 	return PREGON_EINVAL;
 }

@@ -130,16 +130,16 @@ static int length_compile(void **out, const kind_compile *c, pregon_diag *diag)
 {
 	*out = NULL;
 	length_state *s = xcalloc(1, sizeof *s);
-	const y_node *what = kind_get(c, "cuenta"), *limits = kind_get(c, "limites");
-	if (kind_overrides_known(c, &kind_length, diag))
+	const y_node *limits = kind_get(c, "limites");
+	if (kind_overrides_known(c, &kind_length, diag) ||
+	    kind_required_choice(c, "cuenta", what_names, &s->what, diag))
 		goto fail;
-	if (!what || !limits) {
-		y_error(diag, c->rule, _("escriba «cuenta» y «limites»"),
-			_("falta la clave obligatoria «%s»"), what ? "limites" : "cuenta");
+	if (!limits) {
+		y_error(diag, c->rule, _("añada la lista de límites de cada plataforma"),
+			_("falta la clave obligatoria «%s»"), "limites");
 		goto fail;
 	}
-	if (kind_choice(what, what_names, "cuenta", &s->what, diag) ||
-	    y_expect(limits, Y_SEQ, "limites", diag))
+	if (y_expect(limits, Y_SEQ, "limites", diag))
 		goto fail;
 	s->limits = xcalloc(limits->n ? limits->n : 1, sizeof *s->limits);
 	for (size_t i = 0; i < limits->n; i++, s->n++)

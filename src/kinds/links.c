@@ -88,15 +88,8 @@ static int links_compile(void **out, const kind_compile *c, pregon_diag *diag)
 {
 	*out = NULL;
 	links_state *s = xcalloc(1, sizeof *s);
-	const y_node *what = kind_get(c, "revisa");
-	if (kind_overrides_known(c, &kind_links, diag))
-		goto fail;
-	if (!what) {
-		y_error(diag, c->rule, _("escriba acortadores, http, bloqueados o externos"),
-			_("falta la clave obligatoria «%s»"), "revisa");
-		goto fail;
-	}
-	if (kind_choice(what, what_names, "revisa", &s->what, diag))
+	if (kind_overrides_known(c, &kind_links, diag) ||
+	    kind_required_choice(c, "revisa", what_names, &s->what, diag))
 		goto fail;
 	const y_node *domains = c->config ? y_get(c->config->tree, "dominios") : NULL;
 	static const char *const config_key[] = { "acortadores", NULL, "bloqueados",

@@ -49,15 +49,8 @@ static int spam_compile(void **out, const kind_compile *c, pregon_diag *diag)
 {
 	*out = NULL;
 	spam_state *s = xcalloc(1, sizeof *s);
-	const y_node *what = kind_get(c, "cuenta");
-	if (kind_overrides_known(c, &kind_spam, diag))
-		goto fail;
-	if (!what) {
-		y_error(diag, c->rule, _("escriba qué se cuenta: etiquetas, menciones, enlaces, exclamaciones, emoji, letras-repetidas o texto-repetido"),
-			_("falta la clave obligatoria «%s»"), "cuenta");
-		goto fail;
-	}
-	if (kind_choice(what, what_names, "cuenta", &s->what, diag))
+	if (kind_overrides_known(c, &kind_spam, diag) ||
+	    kind_required_choice(c, "cuenta", what_names, &s->what, diag))
 		goto fail;
 	if (kind_int(c, "maximo", s->what == S_LETTERS ? 3 : 5, 0, 1000, &s->max, diag) ||
 	    kind_int(c, "min_palabras", 8, 1, 1000, &s->min_words, diag))
