@@ -132,6 +132,12 @@ static int read_tlds(const char *path, buf *all, pregon_diag *diag)
 		tlds[n++] = xstrndup(line + dot, k - dot);
 	}
 	free(text);
+	if (n == 0) {
+		diag_set(diag, path, 0, 0, 0, NULL,
+			 _("instale el paquete publicsuffix de Debian"),
+			 _("la lista de dominios de primer nivel está vacía"));
+		return PREGON_EINVAL;
+	}
 	qsort(tlds, n, sizeof *tlds, reverse_cmp);
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -148,12 +154,6 @@ static int read_tlds(const char *path, buf *all, pregon_diag *diag)
 		free(tlds[i]);
 	}
 	free(tlds);
-	if (kept == 0) {
-		diag_set(diag, path, 0, 0, 0, NULL,
-			 _("instale el paquete publicsuffix de Debian"),
-			 _("la lista de dominios de primer nivel está vacía"));
-		return PREGON_EINVAL;
-	}
 	return 0;
 }
 
@@ -339,22 +339,21 @@ static int extract_links(const count_lexer *x, rx_scratch *scratch,
 	return rc < 0 ? rc : 0;
 }
 
-static int overlaps_link(const count_entities *l, size_t first, size_t last,
+/* Does [s, e) overlap a link of items [*next, last)?  Matches come in
+ * order, so the links that end before s are passed over for good. */
+static int overlaps_link(const count_entities *l, size_t *next, size_t last,
 			 size_t s, size_t e)
 {
-	for (size_t i = first; i < last; i++) {
-		const count_entity *u = &l->items[i];
-		if (u->kind == COUNT_URL && s < u->offset + u->len && u->offset < e)
-			return 1;
-	}
-	return 0;
+	while (*next < last && l->items[*next].offset + l->items[*next].len <= s)
+		(*next)++;
+	return *next < last && l->items[*next].offset < e;
 }
 
 static int extract_signed(const rx *r, count_kind kind, rx_scratch *scratch,
 			  const char *text, size_t len, const count_entities *links,
 			  size_t links_from, size_t links_to, count_entities *out)
 {
-	size_t at = 0, ms, me;
+	size_t at = 0, ms, me, link = links_from;
 	int rc;
 	while ((rc = rx_next(r, scratch, text, len, at, &ms, &me)) == 1) {
 		size_t ns, ne, ls, le;
@@ -362,7 +361,7 @@ static int extract_signed(const rx *r, count_kind kind, rx_scratch *scratch,
 		at = after(text, len, me);
 		if (kind == COUNT_MENTION && rx_group(scratch, 2, &ls, &le))
 			continue; /* a list, not a person */
-		if (overlaps_link(links, links_from, links_to, ms, me))
+		if (overlaps_link(links, &link, links_to, ms, me))
 			continue;
 		push(out, kind, ms, me - ms, ns, ne - ns, 0);
 	}
@@ -397,6 +396,21 @@ int count_extract(const count_lexer *x, rx_scratch *scratch, const char *text,
 	if (out->n - first > 1)
 		qsort(out->items + first, out->n - first, sizeof *out->items, by_offset);
 	return rc;
+}
+
+size_t count_select(const count_entities *l, count_kind kind, size_t n,
+		    const count_entity **nth, const count_entity **last)
+{
+	size_t k = 0;
+	*nth = *last = NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->items[i].kind != kind)
+			continue;
+		if (k++ == n)
+			*nth = &l->items[i];
+		*last = &l->items[i];
+	}
+	return k;
 }
 
 size_t count_cluster_end(const char *text, size_t len, size_t i)

@@ -64,6 +64,11 @@ int count_extract(const count_lexer *lexer, rx_scratch *scratch,
 		  const char *text, size_t len, unsigned kinds,
 		  count_entities *out);
 
+/* How many entities of `kind` the list holds; *nth gets the one at index
+ * `n` among them (0-based) or NULL, *last the last one or NULL. */
+size_t count_select(const count_entities *list, count_kind kind, size_t n,
+		    const count_entity **nth, const count_entity **last);
+
 /* How a platform measures a text. */
 typedef enum {
 	COUNT_CHARS,       /* code points (Instagram, LinkedIn, Facebook, YouTube titles) */

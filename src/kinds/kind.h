@@ -112,9 +112,12 @@ char *kind_fill(const char *tmpl, const char *const *names,
 
 /* The post's body as it will be published (everything after the front
  * matter, Markdown syntax included, trailing blanks left out), in NFC and
- * nothing else (TEXT_EXACT), mapped back to the input.  Dispose with
- * text_view_dispose(). */
-void kind_body_view(text_view *out, const doc_t *doc);
+ * nothing else (TEXT_EXACT), mapped back to the input; with `lexer`, also
+ * the links, hashtags and mentions X finds in it, in order.  Built once
+ * per document and shared by every rule; both are borrowed from it.
+ * Returns 0, or PREGON_ELIMIT when the extraction hit a match limit. */
+int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,
+	      const count_entities **entities);
 
 /* "X", "Instagram"... for a platform id of doc_platforms. */
 const char *kind_platform_label(const char *id);

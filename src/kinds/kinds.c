@@ -176,15 +176,32 @@ char *kind_fill(const char *tmpl, const char *const *names,
 	return buf_detach(&b);
 }
 
-void kind_body_view(text_view *out, const doc_t *d)
+int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,
+	      const count_entities **entities)
 {
-	size_t end = d->len;
-	while (end > d->body_off &&
-	       (d->input[end - 1] == '\n' || d->input[end - 1] == '\r' ||
-		d->input[end - 1] == ' ' || d->input[end - 1] == '\t'))
-		end--;
-	text_view_build(out, d->input + d->body_off, end - d->body_off,
-			d->body_off, TEXT_EXACT);
+	doc_t *d = run->doc;
+	if (!d->body_built) {
+		size_t end = d->len;
+		while (end > d->body_off &&
+		       (d->input[end - 1] == '\n' || d->input[end - 1] == '\r' ||
+			d->input[end - 1] == ' ' || d->input[end - 1] == '\t'))
+			end--;
+		text_view_build(&d->body, d->input + d->body_off, end - d->body_off,
+				d->body_off, TEXT_EXACT);
+		d->body_built = 1;
+	}
+	*body = &d->body;
+	if (entities) {
+		if (!d->entities_built) {
+			d->entities_rc = count_extract(lexer, run->scratch, d->body.s,
+						       d->body.len,
+						       COUNT_URL | COUNT_HASHTAG | COUNT_MENTION,
+						       &d->entities);
+			d->entities_built = 1;
+		}
+		*entities = &d->entities;
+	}
+	return entities ? d->entities_rc : 0;
 }
 
 const char *kind_platform_label(const char *id)

@@ -193,8 +193,10 @@ static void emit(const length_state *s, kind_run *run, const text_view *v,
 	free(msg);
 }
 
-static int check_field(const length_state *s, kind_run *run,
-		       const text_view *v, const limit_t *l)
+/* Check one field against its limit; `found` holds the field's entities. */
+static void check_field(const length_state *s, kind_run *run,
+			const text_view *v, const limit_t *l,
+			const count_entities *found)
 {
 	if (s->what == L_FORBIDDEN) {
 		for (size_t i = 0; i < v->len;) {
@@ -205,28 +207,23 @@ static int check_field(const length_state *s, kind_run *run,
 				emit(s, run, v, i, i + k, l, 0);
 			i += k;
 		}
-		return 0;
+		return;
 	}
-	static const unsigned entity_of[] = { COUNT_URL, COUNT_HASHTAG, COUNT_URL,
-					      COUNT_MENTION };
-	count_entities found;
-	count_entities_init(&found);
-	int rc = count_extract(s->lexer, run->scratch, v->s, v->len,
-			       entity_of[s->what], &found);
-	if (rc == 0 && s->what == L_TEXT) {
+	if (s->what == L_TEXT) {
 		count_result r;
 		count_measure(&r, l->unit, v->s, v->len, l->max, &count_weights_x,
-			      &found);
+			      found);
 		if (r.total > l->max)
 			emit(s, run, v, r.cross, v->len, l, r.total);
-	} else if (rc == 0 && found.n > (size_t)l->max) {
-		const count_entity *first = &found.items[l->max];
-		const count_entity *last = &found.items[found.n - 1];
-		emit(s, run, v, first->offset, last->offset + last->len, l,
-		     (long)found.n);
+		return;
 	}
-	count_entities_dispose(&found);
-	return rc;
+	static const count_kind entity_of[] = { COUNT_URL, COUNT_HASHTAG, COUNT_URL,
+						COUNT_MENTION };
+	const count_entity *first, *last;
+	size_t n = count_select(found, entity_of[s->what], (size_t)l->max, &first,
+				&last);
+	if (first)
+		emit(s, run, v, first->offset, last->offset + last->len, l, (long)n);
 }
 
 static int length_check(const void *p, kind_run *run)
@@ -235,26 +232,33 @@ static int length_check(const void *p, kind_run *run)
 	doc_t *d = run->doc;
 	if (!d->platform)
 		return 0;
-	int rc = 0;
 	const limit_t *l = limit_for(s, d, F_BODY);
 	if (l) {
-		text_view v;
-		kind_body_view(&v, d);
-		rc = check_field(s, run, &v, l);
-		text_view_dispose(&v);
+		const text_view *v;
+		const count_entities *found;
+		int rc = kind_body(run, s->lexer, &v, s->lexer ? &found : NULL);
+		if (rc)
+			return rc;
+		check_field(s, run, v, l, s->lexer ? found : NULL);
 	}
 	const y_node *title = y_get(d->fm, "titulo");
 	l = limit_for(s, d, F_TITLE);
-	if (rc == 0 && l && title && title->type == Y_SCALAR) {
-		/* a plain scalar's bytes are the input's; a quoted one is
-		 * pointed at from its opening quote */
-		size_t at = doc_offset_of(d, title->line, title->col);
-		text_view v;
-		text_view_build(&v, title->str, title->len, at + !title->plain,
-				TEXT_EXACT);
-		rc = check_field(s, run, &v, l);
-		text_view_dispose(&v);
-	}
+	if (!l || !title || title->type != Y_SCALAR)
+		return 0;
+	/* a plain scalar's bytes are the input's; a quoted one is pointed at
+	 * from its opening quote */
+	size_t at = doc_offset_of(d, title->line, title->col);
+	text_view v;
+	text_view_build(&v, title->str, title->len, at + !title->plain, TEXT_EXACT);
+	count_entities found;
+	count_entities_init(&found);
+	int rc = s->lexer ? count_extract(s->lexer, run->scratch, v.s, v.len,
+					  COUNT_URL | COUNT_HASHTAG | COUNT_MENTION, &found)
+			  : 0;
+	if (rc == 0)
+		check_field(s, run, &v, l, &found);
+	count_entities_dispose(&found);
+	text_view_dispose(&v);
 	return rc;
 }
 

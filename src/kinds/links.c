@@ -207,27 +207,23 @@ static int flagged(const links_state *s, kind_run *run, const text_view *v,
 static int links_check(const void *p, kind_run *run)
 {
 	const links_state *s = p;
-	text_view v;
-	kind_body_view(&v, run->doc);
-	count_entities found;
-	count_entities_init(&found);
-	int rc = count_extract(s->lexer, run->scratch, v.s, v.len, COUNT_URL, &found);
+	const text_view *v;
+	const count_entities *found;
+	int rc = kind_body(run, s->lexer, &v, &found);
 	int about = -1;
-	for (size_t i = 0; rc == 0 && i < found.n; i++) {
-		const count_entity *e = &found.items[i];
-		if (!flagged(s, run, &v, e, &about, &rc) || rc)
+	for (size_t i = 0; rc == 0 && i < found->n; i++) {
+		const count_entity *e = &found->items[i];
+		if (e->kind != COUNT_URL || !flagged(s, run, v, e, &about, &rc) || rc)
 			continue;
-		char *host = xstrndup(v.s + e->host, e->host_len);
+		char *host = xstrndup(v->s + e->host, e->host_len);
 		const char *names[] = { "dominio" };
 		const char *values[] = { host };
 		char *msg = kind_fill(s->message[run->lang == PREGON_LANG_EN], names,
 				      values, 1);
-		kind_emit_view_span(run, &v, e->offset, e->offset + e->len, msg, NULL, 0);
+		kind_emit_view_span(run, v, e->offset, e->offset + e->len, msg, NULL, 0);
 		free(msg);
 		free(host);
 	}
-	count_entities_dispose(&found);
-	text_view_dispose(&v);
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "kind.h"
 
@@ -80,86 +81,66 @@ static void emit(const spam_state *s, kind_run *run, const text_view *v,
 	free(msg);
 }
 
-/* Items [start, end) of the view, in order; a finding when there are more
- * than the maximum. */
+/* Items of a limit, in order: how many, where the first one over the
+ * maximum starts and where the last one ends. */
 typedef struct {
-	size_t *start, *end;
-	size_t n, cap, cap_end;
-} spans;
+	size_t n, over_start, last_end;
+} tally;
 
-static void spans_add(spans *l, size_t s, size_t e)
+static void tally_add(const spam_state *s, tally *t, size_t start, size_t end)
 {
-	xgrow(&l->start, &l->cap, l->n + 1, sizeof *l->start);
-	xgrow(&l->end, &l->cap_end, l->n + 1, sizeof *l->end);
-	l->start[l->n] = s;
-	l->end[l->n++] = e;
+	if (t->n++ == (size_t)s->max)
+		t->over_start = start;
+	t->last_end = end;
 }
 
-static void over_limit(const spam_state *s, kind_run *run, const text_view *v,
-		       const spans *l)
-{
-	if (l->n > (size_t)s->max)
-		emit(s, run, v, l->start[s->max], l->end[l->n - 1], (long)l->n, NULL);
-}
-
-static int count_entities_of(const spam_state *s, kind_run *run,
-			     const text_view *v, spans *l)
-{
-	static const unsigned kinds[] = { COUNT_HASHTAG, COUNT_MENTION, COUNT_URL };
-	count_entities found;
-	count_entities_init(&found);
-	int rc = count_extract(s->lexer, run->scratch, v->s, v->len,
-			       kinds[s->what], &found);
-	for (size_t i = 0; i < found.n; i++)
-		spans_add(l, found.items[i].offset,
-			  found.items[i].offset + found.items[i].len);
-	count_entities_dispose(&found);
-	return rc;
-}
-
-static void count_signs(const spam_state *s, const text_view *v, spans *l)
+static void count_signs(const spam_state *s, const text_view *v, tally *t)
 {
 	for (size_t i = 0; i < v->len;) {
 		if (s->what == S_EMOJI) {
 			size_t e = count_cluster_end(v->s, v->len, i);
 			if (count_is_emoji_cluster(v->s + i, e - i))
-				spans_add(l, i, e);
+				tally_add(s, t, i, e);
 			i = e;
 			continue;
 		}
 		if (v->s[i] == '!')
-			spans_add(l, i, i + 1);
+			tally_add(s, t, i, i + 1);
 		i += (size_t)text_u8len((unsigned char)v->s[i]);
 	}
 }
 
+static int is_letter_at(const text_view *v, size_t i)
+{
+	int32_t c;
+	text_decode(v->s + i, v->len - i, &c);
+	return text_is_letter(c);
+}
+
 /* Letters repeated in a link, a mention or a hashtag are names, not
  * emphasis ("t.co/A63sZCcCC7"): those spans are skipped. */
-static int repeated_letters(const spam_state *s, kind_run *run)
+static void repeated_letters(const spam_state *s, kind_run *run,
+			     const text_view *v, const count_entities *names)
 {
-	const text_view *v = doc_view(run->doc, TEXT_FOLD);
-	count_entities names;
-	count_entities_init(&names);
-	int rc = count_extract(s->lexer, run->scratch, v->s, v->len,
-			       COUNT_URL | COUNT_MENTION | COUNT_HASHTAG, &names);
 	size_t next_name = 0;
-	for (size_t i = 0; rc == 0 && i < v->len;) {
-		int32_t cp, next;
-		while (next_name < names.n &&
-		       names.items[next_name].offset + names.items[next_name].len <= i)
+	for (size_t i = 0; i < v->len;) {
+		while (next_name < names->n &&
+		       names->items[next_name].offset + names->items[next_name].len <= i)
 			next_name++;
-		if (next_name < names.n && names.items[next_name].offset <= i) {
-			i = names.items[next_name].offset + names.items[next_name].len;
+		if (next_name < names->n && names->items[next_name].offset <= i) {
+			i = names->items[next_name].offset + names->items[next_name].len;
 			continue;
 		}
+		int32_t cp, next;
 		size_t start = i;
 		i += (size_t)text_decode(v->s + i, v->len - i, &cp);
 		if (!text_is_letter(cp))
 			continue;
+		cp = utf8proc_tolower(cp);
 		long count = 1;
 		while (i < v->len) {
 			int k = text_decode(v->s + i, v->len - i, &next);
-			if (next != cp)
+			if (utf8proc_tolower(next) != cp)
 				break;
 			i += (size_t)k;
 			count++;
@@ -172,24 +153,15 @@ static int repeated_letters(const spam_state *s, kind_run *run)
 			size_t k = ws - 1;
 			while (k > 0 && ((unsigned char)v->s[k] & 0xC0) == 0x80)
 				k--;
-			int32_t c;
-			text_decode(v->s + k, v->len - k, &c);
-			if (!text_is_letter(c))
+			if (!is_letter_at(v, k))
 				break;
 			ws = k;
 		}
-		while (we < v->len) {
-			int32_t c;
-			int k = text_decode(v->s + we, v->len - we, &c);
-			if (!text_is_letter(c))
-				break;
-			we += (size_t)k;
-		}
+		while (we < v->len && is_letter_at(v, we))
+			we += (size_t)text_u8len((unsigned char)v->s[we]);
 		emit(s, run, v, ws, we, count, NULL);
 		i = we;
 	}
-	count_entities_dispose(&names);
-	return rc;
 }
 
 /* The words of view bytes [a, b) as "w1 w2 …" (folded, no accents), and
@@ -288,26 +260,35 @@ static void repeated_text(const spam_state *s, kind_run *run)
 static int spam_check(const void *p, kind_run *run)
 {
 	const spam_state *s = p;
-	if (s->what == S_LETTERS)
-		return repeated_letters(s, run);
 	if (s->what == S_REPEATED) {
 		repeated_text(s, run);
 		return 0;
 	}
-	text_view v;
-	kind_body_view(&v, run->doc);
-	spans l = { 0 };
-	int rc = 0;
-	if (s->what <= S_LINKS)
-		rc = count_entities_of(s, run, &v, &l);
-	else
-		count_signs(s, &v, &l);
-	if (rc == 0)
-		over_limit(s, run, &v, &l);
-	free(l.start);
-	free(l.end);
-	text_view_dispose(&v);
-	return rc;
+	const text_view *v;
+	const count_entities *found;
+	int rc = kind_body(run, s->lexer, &v, s->lexer ? &found : NULL);
+	if (rc)
+		return rc;
+	if (s->what == S_LETTERS) {
+		repeated_letters(s, run, v, found);
+		return 0;
+	}
+	if (s->what <= S_LINKS) {
+		static const count_kind kinds[] = { COUNT_HASHTAG, COUNT_MENTION,
+						    COUNT_URL };
+		const count_entity *first, *last;
+		size_t n = count_select(found, kinds[s->what], (size_t)s->max, &first,
+					&last);
+		if (first)
+			emit(s, run, v, first->offset, last->offset + last->len,
+			     (long)n, NULL);
+		return 0;
+	}
+	tally t = { 0, 0, 0 };
+	count_signs(s, v, &t);
+	if (t.n > (size_t)s->max)
+		emit(s, run, v, t.over_start, t.last_end, (long)t.n, NULL);
+	return 0;
 }
 
 const kind_ops kind_spam = { "spam", keys, spam_compile, NULL, spam_check,
