@@ -7,7 +7,7 @@ PREFIX   ?= /usr/local
 DATADIR  ?= $(PREFIX)/share/pregon
 LOCALEDIR ?= $(PREFIX)/share/locale
 
-PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2
 TEST_PKGS = cmocka
 
 CC       ?= cc
@@ -25,26 +25,31 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_GNU_SOURCE \
 LDLIBS     = $(PKG_LIBS) -lpthread
 
 LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
-          src/regex.c src/config.c src/ruleset.c src/engine.c src/score.c \
+          src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
           src/kinds/spelling.c src/kinds/offensive.c src/spanish.c \
+          src/kinds/length.c src/kinds/links.c src/kinds/spam.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
-           tests/unit/test_document.c tests/unit/test_spanish.c
+           tests/unit/test_document.c tests/unit/test_spanish.c \
+           tests/unit/test_count.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
+CONFORMANCE_BIN = $(BUILD)/tests/conformance_twitter
+EVAL_BIN = $(BUILD)/tests/evaluacion
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus check-install check-dictionaries check-eval
+        check-header check-corpus check-conformance check-evaluation check-install \
+        check-dictionaries check-eval
 
 all: $(BIN) $(MO)
 
@@ -84,12 +89,20 @@ $(CORPUS_BIN): tests/corpus_fp.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
 
+$(CONFORMANCE_BIN): tests/conformance_twitter.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
+$(EVAL_BIN): tests/evaluacion.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
 TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-corpus check-dictionaries check-eval \
-	  check-install
+	  check-golden check-errors check-conformance check-evaluation check-corpus \
+	  check-dictionaries check-eval check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -109,6 +122,12 @@ check-golden: $(GOLDEN_BIN) $(MO)
 
 check-errors: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/errors/run.sh $(BIN)
+
+check-conformance: $(CONFORMANCE_BIN)
+	@$(TEST_ENV) $(CONFORMANCE_BIN)
+
+check-evaluation: $(EVAL_BIN) $(MO)
+	@$(TEST_ENV) $(EVAL_BIN)
 
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
@@ -135,7 +154,8 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
-	  all check-unit check-rules check-golden check-errors check-corpus
+	  all check-unit check-rules check-golden check-errors check-conformance \
+	  check-evaluation check-corpus
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT

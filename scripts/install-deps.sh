@@ -17,7 +17,8 @@ set -euo pipefail
 
 PACKAGES=(
     build-essential pkg-config libpcre2-dev libhunspell-dev hunspell hunspell-es
-    libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev gettext valgrind tzdata
+    libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev libidn2-dev publicsuffix
+    gettext valgrind tzdata
 )
 OPTIONAL_PACKAGES=(valgrind time hyperfine)
 
@@ -29,6 +30,7 @@ PC_MODULES=(
     libutf8proc:libutf8proc-dev
     cmocka:libcmocka-dev
     jansson:libjansson-dev
+    libidn2:libidn2-dev
 )
 # programa -> paquete
 COMMANDS=(
@@ -43,6 +45,7 @@ COMMANDS=(
 FILES=(
     /usr/share/hunspell/es_MX.dic:hunspell-es
     /usr/share/zoneinfo/America/Tijuana:tzdata
+    /usr/share/publicsuffix/public_suffix_list.dat:publicsuffix
 )
 OPTIONAL_COMMANDS=(
     valgrind:valgrind

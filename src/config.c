@@ -21,7 +21,8 @@ static const char *const official_keys[] = { "nombre", "formas", "cargo",
 					     "cuentas", NULL };
 static const char *const contact_keys[] = { "telefonos", "correos",
 					    "direcciones", NULL };
-static const char *const domain_keys[] = { "permitidos", "bloqueados", NULL };
+static const char *const domain_keys[] = { "permitidos", "noticias",
+					   "acortadores", "bloqueados", NULL };
 static const char *const window_keys[] = { "nombre", "inicio", "fin",
 					   "ambito", "fuente", NULL };
 

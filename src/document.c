@@ -376,6 +376,9 @@ void doc_dispose(doc_t *doc)
 	for (int i = 0; i < TEXT_VIEWS; i++)
 		if (doc->built[i])
 			text_view_dispose(&doc->views[i]);
+	if (doc->body_built)
+		text_view_dispose(&doc->body);
+	count_entities_dispose(&doc->entities);
 	memset(doc, 0, sizeof *doc);
 }
 

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "count.h"
 #include "date.h"
 #include "pregon.h"
 #include "text.h"
@@ -23,6 +24,11 @@ typedef struct {
 	text_linemap lines;
 	text_view views[TEXT_VIEWS]; /* by view flags, built on demand */
 	int built[TEXT_VIEWS];
+	/* The body as published and the links, hashtags and mentions X finds
+	 * in it, built once for all the platform rules (kind_body()). */
+	text_view body;
+	count_entities entities;
+	int body_built, entities_built, entities_rc;
 
 	/* Context resolved by the engine from options and front matter. */
 	date_t date;

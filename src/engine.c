@@ -240,6 +240,7 @@ void pregon_engine_free(pregon_engine *e)
 	for (size_t i = 0; i < e->rules.n; i++)
 		rs_rule_dispose(&e->rules.items[i]);
 	free(e->rules.items);
+	count_lexer_free(e->rules.lexer);
 	for (size_t i = 0; i < e->n_sources; i++)
 		free(e->sources[i]);
 	free(e->sources);
@@ -577,7 +578,7 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 	rx_scratch *scratch = scratch_take(e);
 	collector c = { NULL, 0, 0, NULL, engine };
 	kind_run run = { &d, scratch, engine->config, engine->lang, opts->suggest,
-			 collect, &c };
+			 collect, &c, opts->batch };
 	for (size_t i = 0; i < engine->rules.n; i++) {
 		const rule_t *r = &engine->rules.items[i];
 		if (opts->only_rule ? strcmp(opts->only_rule, r->id) != 0

@@ -5,6 +5,7 @@
 #include <pthread.h>
 
 #include "config.h"
+#include "count.h"
 #include "kinds/kind.h"
 
 typedef struct {
@@ -24,6 +25,9 @@ typedef struct {
 typedef struct {
 	rule_t *items;
 	size_t n, cap;
+	/* Link, hashtag and mention patterns, built when the first rule that
+	 * needs them is compiled (kind_lexer); shared by all of them. */
+	count_lexer *lexer;
 } rule_list;
 
 /* The categories of the report contract, NULL-terminated. */

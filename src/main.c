@@ -604,6 +604,8 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 	else
 		pregon_today(today);
 	pregon_report **reports = xalloc(l.n * sizeof *reports);
+	/* the files of one run are one repository: repeated posts show */
+	pregon_batch *batch = pregon_batch_new();
 	int status = EXIT_CLEAN;
 	for (size_t i = 0; i < l.n; i++) {
 		input *in = &l.items[i];
@@ -618,7 +620,7 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 				      (!c->json && isatty(STDOUT_FILENO));
 			pregon_check_options o = { c->date, today, c->platform,
 						   c->topic, in->plain, NULL,
-						   suggest };
+						   suggest, batch };
 			pregon_diag d;
 			pregon_diag_init(&d);
 			if (pregon_check(&r, e, in->path, in->data, in->len, &o, &d)) {
@@ -652,6 +654,7 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 	}
 	free(reports);
 	free(l.items);
+	pregon_batch_free(batch);
 	return status;
 }
 

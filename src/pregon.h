@@ -110,6 +110,22 @@ void pregon_engine_free(pregon_engine *engine);
 
 pregon_lang pregon_engine_lang(const pregon_engine *engine);
 
+/*
+ * A batch: the documents of one run checked together, as the files of a
+ * content repository are.  It remembers a fingerprint of every post checked
+ * with it, so that a rule can tell when a later file publishes the same
+ * text as an earlier one (the finding goes on the later file and names the
+ * earlier).  "Earlier" is the order of the pregon_check() calls.  A batch is
+ * safe to share between threads (a lock guards it), but then "earlier" is
+ * whichever check got there first.  Create it with pregon_batch_new(), pass
+ * it in pregon_check_options.batch, free it with pregon_batch_free() after
+ * the last report that used it (reports do not point into it).
+ */
+typedef struct pregon_batch pregon_batch;
+
+pregon_batch *pregon_batch_new(void);
+void pregon_batch_free(pregon_batch *batch);
+
 /* Per-document context.  Every pointer is borrowed for the call only; NULL
  * fields fall back to the front matter, then to defaults. */
 typedef struct {
@@ -121,6 +137,9 @@ typedef struct {
 	/* Run only the rule with this full id (`set.rule`); NULL runs all. */
 	const char *only_rule;
 	int suggest;          /* 1: compute costly suggestions (spelling) */
+	/* The run this document belongs to, for rules that compare posts
+	 * (repeated text); NULL checks the document alone.  Borrowed. */
+	pregon_batch *batch;
 } pregon_check_options;
 
 typedef struct {

@@ -123,7 +123,7 @@ static const config_rule *config_for(const config_t *c, const char *id)
 
 static int load_rule(rule_t *r, const y_node *n, const char *set,
 		     const char *path, const config_t *config,
-		     const char *data_dir, pregon_diag *diag)
+		     const char *data_dir, count_lexer **lexer, pregon_diag *diag)
 {
 	const y_node *x;
 	char *local_id = NULL, *kind_name = NULL, *sev = NULL;
@@ -222,7 +222,7 @@ static int load_rule(rule_t *r, const y_node *n, const char *set,
 	const config_rule *cs = config_for(config, set);
 	const config_rule *cr = config_for(config, r->id);
 	kind_compile kc = { n, cr && cr->options ? cr->options : NULL, config,
-			    r->id, data_dir };
+			    r->id, data_dir, lexer };
 	if (cs && cs->options && !kc.overrides)
 		kc.overrides = cs->options;
 	if (r->kind->compile(&r->state, &kc, diag))
@@ -300,7 +300,8 @@ static int load_file(rule_list *rules, const char *path,
 		xgrow(&rules->items, &rules->cap, rules->n + 1, sizeof *rules->items);
 		rule_t *r = &rules->items[rules->n];
 		memset(r, 0, sizeof *r);
-		if (load_rule(r, x->items[i], set, path, config, data_dir, diag)) {
+		if (load_rule(r, x->items[i], set, path, config, data_dir,
+			      &rules->lexer, diag)) {
 			rs_rule_dispose(r);
 			goto cleanup;
 		}

@@ -156,9 +156,10 @@ static size_t normalize_segment(const char *s, size_t len, int flags,
 {
 	int32_t first;
 	text_decode(s, len, &first);
-	if (invisible(first) && text_u8len((unsigned char)s[0]) == (int)len)
+	if (!(flags & TEXT_EXACT) && invisible(first) &&
+	    text_u8len((unsigned char)s[0]) == (int)len)
 		return 0;
-	if (space_like(first)) {
+	if (!(flags & TEXT_EXACT) && space_like(first)) {
 		buf_putc(out, ' ');
 		return 1;
 	}

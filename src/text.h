@@ -48,9 +48,12 @@ void text_linemap_locate(const text_linemap *lm, size_t offset, int *line,
 enum {
 	TEXT_FOLD = 1,  /* case folded */
 	TEXT_STRIP = 2, /* accents and other combining marks removed */
-	TEXT_COMPAT = 4 /* compatibility forms unified (NFKC): 𝐝𝐞 -> de */
+	TEXT_COMPAT = 4, /* compatibility forms unified (NFKC): 𝐝𝐞 -> de */
+	/* NFC and nothing else: no space unified, no invisible character
+	 * dropped, as platforms count (X rejects U+FEFF, counts U+200B) */
+	TEXT_EXACT = 8
 };
-#define TEXT_VIEWS 8
+#define TEXT_VIEWS 16
 
 /*
  * A normalized copy of a span of the input: NFC, optionally case-folded and

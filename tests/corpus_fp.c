@@ -7,12 +7,16 @@
  *   corpus_fp                 check the ceilings
  *   corpus_fp --show RULE     print the posts RULE flags, for tuning
  *   corpus_fp --update        rewrite tests/corpus/ortografia-medicion.tsv
+ *                             and tests/corpus/longitud-enlaces-spam-conocidos.tsv
  *
  * Spelling is tuned only on gov-mx-federal-twitter-2020 and measured on the
  * other folders: there at most 3% of the posts may get a finding of the
  * `ortografia` set, and every word it flags is listed (record id, word,
  * offset; never the post) in tests/corpus/ortografia-medicion.tsv, so that a
  * word that starts being flagged fails the test until it is reviewed.
+ * Likewise every flag of the length, link and spam rules is listed (rule,
+ * record id) in tests/corpus/longitud-enlaces-spam-conocidos.tsv: each one
+ * was looked at, and a new one fails until it is.
  *
  * The corpus is not part of the project: without it the test is skipped with
  * a notice, unless PREGON_REQUIRE_ALL=1 (CI), where that is a failure. */
@@ -62,11 +66,28 @@ static const struct {
 	{ "ortografia-contexto.ahi-por-hay", 0.5 },
 	{ "ofensivo.insulto", 0.1 },
 	{ "ofensivo.discriminacion", 0.1 },
+	{ "longitud.texto", 0.6 },
+	{ "longitud.etiquetas", 0.5 },
+	{ "longitud.enlaces", 0.5 },
+	{ "longitud.menciones", 0.5 },
+	{ "longitud.caracteres-prohibidos", 0.5 },
+	{ "enlaces.acortador", 0.5 },
+	{ "enlaces.http-sin-cifrar", 0.5 },
+	{ "enlaces.dominio-bloqueado", 0.1 },
+	{ "enlaces.dominio-externo", 0.5 },
+	{ "spam.etiquetas", 0.5 },
+	{ "spam.menciones", 0.5 },
+	{ "spam.enlaces", 0.5 },
+	{ "spam.exclamaciones", 0.5 },
+	{ "spam.emoji", 0.5 },
+	{ "spam.letras-repetidas", 0.5 },
+	{ "spam.cadena", 0.5 },
+	{ "spam.texto-repetido", 1.0 },
 };
 
 /* The Mexican government posts: folder, where the folder mixes countries
  * the one to keep, and whether it is the spelling measurement set. */
-static const struct source {
+static const struct {
 	const char *folder;
 	const char *country;
 	int measure;
@@ -82,27 +103,53 @@ static const struct source {
 #define SPELLING_MAX_PCT 3.0
 #define SPELLING_LIST "tests/corpus/ortografia-medicion.tsv"
 
-static char *flags_seen; /* "id\tword\toffset\n" lines, in corpus order */
-static size_t flags_len, flags_cap;
+/* Flags reviewed by hand, one line each, kept in a file: a flag missing
+ * from the file fails the test until someone looks at it and runs
+ * corpus_fp --update. */
+typedef struct {
+	const char *path;
+	const char *header;  /* the file's first line */
+	const char *what;    /* "palabra nueva marcada", for the failure */
+	char *text;          /* the lines found now, in corpus order */
+	size_t len, cap;
+} flag_list;
+
+/* Every spelling flag of the measurement set: "id\tword\toffset". */
+static flag_list spelling = { SPELLING_LIST,
+			      "# registro\tpalabra\tposición (bytes)\n",
+			      "nueva palabra marcada", NULL, 0, 0 };
+/* Every flag of the length, link and spam rules: "rule\tid". */
+static flag_list reviewed = { "tests/corpus/longitud-enlaces-spam-conocidos.tsv",
+			   "# regla\tregistro: cada marca revisada (README, «Falsas alarmas medidas»)\n",
+			   "marca sin revisar", NULL, 0, 0 };
+static const char *const known_prefixes[] = { "longitud.", "enlaces.", "spam.", NULL };
+
+static void list_add(flag_list *l, const char *a, const char *b, const char *c)
+{
+	char line[1024];
+	int n = c ? snprintf(line, sizeof line, "%s\t%s\t%s\n", a, b, c)
+		  : snprintf(line, sizeof line, "%s\t%s\n", a, b);
+	if (n < 0 || (size_t)n >= sizeof line)
+		return;
+	if (l->len + (size_t)n + 1 > l->cap) {
+		l->cap = (l->len + (size_t)n + 1) * 2;
+		l->text = realloc(l->text, l->cap);
+		if (!l->text)
+			abort();
+	}
+	memcpy(l->text + l->len, line, (size_t)n + 1);
+	l->len += (size_t)n;
+}
 
 static void add_flag(const char *id, const pregon_finding *f)
 {
-	char line[1024];
-	int n = snprintf(line, sizeof line, "%s\t%s\t%zu\n", id, f->text, f->offset);
-	if (n < 0 || (size_t)n >= sizeof line)
-		return;
-	if (flags_len + (size_t)n + 1 > flags_cap) {
-		flags_cap = (flags_len + (size_t)n + 1) * 2;
-		flags_seen = realloc(flags_seen, flags_cap);
-		if (!flags_seen)
-			abort();
-	}
-	memcpy(flags_seen + flags_len, line, (size_t)n + 1);
-	flags_len += (size_t)n;
+	char offset[32];
+	snprintf(offset, sizeof offset, "%zu", f->offset);
+	list_add(&spelling, id, f->text, offset);
 }
 
 /* Lines of `now` missing from `before` are new flags: each one fails. */
-static int compare_flags(const char *before, const char *now)
+static int compare_flags(const char *before, const char *now, const char *what)
 {
 	int fresh = 0;
 	for (const char *l = now; *l;) {
@@ -116,11 +163,42 @@ static int compare_flags(const char *before, const char *now)
 			b += bn;
 		}
 		if (!found) {
-			printf("  nueva palabra marcada: %.*s", (int)n, l);
+			printf("  %s: %.*s", what, (int)n, l);
 			fresh++;
 		}
 		l += n;
 	}
+	return fresh;
+}
+
+/* Rewrite the file (--update) or compare with it; the number of failures. */
+static int list_sync(flag_list *l, int update)
+{
+	if (update) {
+		FILE *f = fopen(l->path, "w");
+		if (!f || fputs(l->header, f) < 0 || fputs(l->text ? l->text : "", f) < 0 ||
+		    fclose(f) != 0) {
+			printf("corpus: no se puede escribir %s\n", l->path);
+			return 1;
+		}
+		return 0;
+	}
+	FILE *f = fopen(l->path, "r");
+	char *before = NULL;
+	size_t cap = 0;
+	if (f) {
+		ssize_t n = getdelim(&before, &cap, '\0', f);
+		fclose(f);
+		if (n < 0) {
+			free(before);
+			before = NULL;
+		}
+	}
+	int fresh = compare_flags(before, l->text ? l->text : "", l->what);
+	if (fresh)
+		printf("corpus: %d marcas nuevas respecto de %s; revíselas y ejecute corpus_fp --update\n",
+		       fresh, l->path);
+	free(before);
 	return fresh;
 }
 
@@ -143,6 +221,79 @@ static void count_rule(const char *id)
 		tallies[n_tallies].id = strdup(id);
 		tallies[n_tallies++].posts = 1;
 	}
+}
+
+/* Each account of each source is one content repository: its posts are
+ * one batch, so a text the account published before is a repetition, and
+ * the same text from two accounts (or copied into two sources) is not. */
+static struct {
+	char *name; /* "folder account" */
+	pregon_batch *batch;
+} accounts[512];
+static size_t n_accounts;
+
+static pregon_batch *batch_of(const char *folder, const char *account)
+{
+	char name[512];
+	snprintf(name, sizeof name, "%s %s", folder, account ? account : "");
+	for (size_t i = 0; i < n_accounts; i++)
+		if (strcmp(accounts[i].name, name) == 0)
+			return accounts[i].batch;
+	if (n_accounts == sizeof accounts / sizeof *accounts)
+		return NULL;
+	accounts[n_accounts].name = strdup(name);
+	accounts[n_accounts].batch = pregon_batch_new();
+	return accounts[n_accounts++].batch;
+}
+
+/* Count each rule once per post; list the spelling flags of the measured
+ * set; print the posts of the rule under --show.  Returns 1 when the post
+ * got a spelling finding. */
+static int tally_report(const pregon_report *r, int measure, const char *id,
+		 const char *show, const char *folder, int lineno,
+		 const char *text)
+{
+	int spelled = 0;
+	for (size_t i = 0; i < r->n_findings; i++) {
+		if (measure && strncmp(r->findings[i].rule, SPELLING_PREFIX,
+				       strlen(SPELLING_PREFIX)) == 0) {
+			spelled = 1;
+			add_flag(id ? id : "?", &r->findings[i]);
+		}
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = strcmp(r->findings[k].rule, r->findings[i].rule) == 0;
+		if (!seen)
+			count_rule(r->findings[i].rule);
+		for (size_t k = 0; !seen && known_prefixes[k]; k++)
+			if (strncmp(r->findings[i].rule, known_prefixes[k],
+				    strlen(known_prefixes[k])) == 0)
+				list_add(&reviewed, r->findings[i].rule, id ? id : "?", NULL);
+		if (show && strcmp(show, r->findings[i].rule) == 0)
+			printf("%s:%d: %s: «%s» en: %s\n", folder, lineno,
+			       r->findings[i].message, r->findings[i].text, text);
+	}
+	return spelled;
+}
+
+/* Length of a tweet's text without the link X appends for an attachment
+ * (a photo, a video, a quoted post): the last "https://t.co/…" when the
+ * text ends with it.  X does not count that link, and nobody types it in a
+ * draft, so the length rule must not see it. */
+static size_t without_attachment(const char *text)
+{
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\n'))
+		n--;
+	size_t k = n;
+	while (k && text[k - 1] != ' ' && text[k - 1] != '\n')
+		k--;
+	if (n - k > 13 && strncmp(text + k, "https://t.co/", 13) == 0) {
+		while (k && (text[k - 1] == ' ' || text[k - 1] == '\n'))
+			k--;
+		return k;
+	}
+	return strlen(text);
 }
 
 /* Call fn on every record of a posts.jsonl; 1 when the file cannot be
@@ -190,47 +341,6 @@ static pregon_report *check_text(pregon_engine *e, const char *text)
 		r = NULL;
 	pregon_diag_dispose(&d);
 	return r;
-}
-
-typedef struct {
-	pregon_engine *e;
-	const char *show;
-	size_t total, measured, measured_flagged;
-	const struct source *source;
-} gov_ctx;
-
-static int check_gov_post(void *ctx, json_t *post, const char *text)
-{
-	gov_ctx *g = ctx;
-	const char *country = json_string_value(json_object_get(post, "country"));
-	if (g->source->country && (!country || strcmp(country, g->source->country) != 0))
-		return 0;
-	g->total++;
-	g->measured += (size_t)g->source->measure;
-	const char *id = json_string_value(json_object_get(post, "id"));
-	pregon_report *r = check_text(g->e, text);
-	if (!r)
-		return 0;
-	int spelled = 0;
-	/* each rule counts once per post */
-	for (size_t i = 0; i < r->n_findings; i++) {
-		if (g->source->measure &&
-		    strncmp(r->findings[i].rule, SPELLING_PREFIX, strlen(SPELLING_PREFIX)) == 0) {
-			spelled = 1;
-			add_flag(id ? id : "?", &r->findings[i]);
-		}
-		int seen = 0;
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = strcmp(r->findings[k].rule, r->findings[i].rule) == 0;
-		if (!seen)
-			count_rule(r->findings[i].rule);
-		if (g->show && strcmp(g->show, r->findings[i].rule) == 0)
-			printf("%s: «%s» en: %s\n", id ? id : g->source->folder,
-			       r->findings[i].text, text);
-	}
-	g->measured_flagged += (size_t)spelled;
-	pregon_report_free(r);
-	return 0;
 }
 
 /* HatEval 2019 (Spanish): tweets labelled hate speech (HS) and aggressive
@@ -289,10 +399,75 @@ static int require_all(void)
 	return v && strcmp(v, "1") == 0;
 }
 
+/* Recall on real posts nobody here wrote: every record of POSITIVES (rule,
+ * folder, id) must get a finding of that rule.  Prints the recall per rule
+ * and returns the number of misses. */
+#define POSITIVES "tests/corpus/positivos-reales.tsv"
+
+static int check_positives(const pregon_engine *e, const char *corpus)
+{
+	FILE *list = fopen(POSITIVES, "r");
+	if (!list) {
+		printf("corpus: no se puede leer %s\n", POSITIVES);
+		return 1;
+	}
+	char *line = NULL, *post_line = NULL;
+	size_t cap = 0, post_cap = 0;
+	int misses = 0, n = 0;
+	while (getline(&line, &cap, list) > 0) {
+		if (line[0] == '#')
+			continue;
+		char *rule = strtok(line, "\t\n"), *folder = strtok(NULL, "\t\n"),
+		     *id = strtok(NULL, "\t\n");
+		if (!rule || !folder || !id)
+			continue;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s/posts.jsonl", corpus, folder);
+		FILE *f = fopen(path, "r");
+		int found = 0, flagged = 0;
+		while (f && !found && getline(&post_line, &post_cap, f) > 0) {
+			json_error_t err;
+			json_t *post = json_loads(post_line, 0, &err);
+			const char *pid = json_string_value(json_object_get(post, "id"));
+			const char *text = json_string_value(json_object_get(post, "text"));
+			if (pid && text && strcmp(pid, id) == 0) {
+				found = 1;
+				pregon_check_options o = { 0 };
+				o.today = "2026-01-15";
+				o.plain_text = 1;
+				o.only_rule = rule;
+				pregon_report *r = NULL;
+				pregon_diag d;
+				pregon_diag_init(&d);
+				if (pregon_check(&r, e, id, text, strlen(text), &o, &d) == 0)
+					flagged = r->n_findings > 0;
+				pregon_report_free(r);
+				pregon_diag_dispose(&d);
+			}
+			json_decref(post);
+		}
+		if (f)
+			fclose(f);
+		n++;
+		if (!flagged) {
+			misses++;
+			printf("  %s no marca %s (%s)%s\n", rule, id, folder,
+			       found ? "" : ": registro no encontrado");
+		}
+	}
+	free(line);
+	free(post_line);
+	fclose(list);
+	printf("corpus: publicaciones reales positivas (%s): %d de %d marcadas\n",
+	       POSITIVES, n - misses, n);
+	return misses;
+}
+
 int main(int argc, char **argv)
 {
 	const char *show = argc > 2 && strcmp(argv[1], "--show") == 0 ? argv[2] : NULL;
 	int update = argc > 1 && strcmp(argv[1], "--update") == 0;
+	size_t measured = 0, measured_flagged = 0;
 	const char *corpus = getenv("PREGON_CORPUS");
 	if (!corpus || !*corpus)
 		corpus = "../shared/corpus";
@@ -313,17 +488,75 @@ int main(int argc, char **argv)
 		pregon_diag_dispose(&d);
 		return 1;
 	}
-	gov_ctx g = { e, show, 0, 0, 0, NULL };
+	size_t total = 0;
 	int failed = 0;
 	for (size_t s = 0; s < sizeof sources / sizeof *sources && !failed; s++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s/posts.jsonl", corpus, sources[s].folder);
-		g.source = &sources[s];
-		failed = read_posts(path, check_gov_post, &g);
+		FILE *f = fopen(path, "r");
+		if (!f) {
+			printf("corpus: no se puede leer %s\n", path);
+			failed = 1;
+			break;
+		}
+		char *line = NULL;
+		size_t cap = 0;
+		int lineno = 0;
+		while (getline(&line, &cap, f) > 0) {
+			lineno++;
+			json_error_t err;
+			json_t *post = json_loads(line, 0, &err);
+			const char *text = json_string_value(json_object_get(post, "text"));
+			const char *country = json_string_value(json_object_get(post, "country"));
+			if (!text) {
+				printf("corpus: %s:%d: registro sin texto\n", path, lineno);
+				failed = 1;
+				json_decref(post);
+				break;
+			}
+			if (sources[s].country &&
+			    (!country || strcmp(country, sources[s].country) != 0)) {
+				json_decref(post);
+				continue;
+			}
+			total++;
+			measured += (size_t)sources[s].measure;
+			const char *id = json_string_value(json_object_get(post, "id"));
+			pregon_check_options o = { 0 };
+			o.today = "2026-01-15";
+			o.plain_text = 1;
+			o.batch = batch_of(sources[s].folder,
+					   json_string_value(json_object_get(post, "account")));
+			pregon_report *r = NULL;
+			if (pregon_check(&r, e, id ? id : "-", text, strlen(text), &o, &d) == 0)
+				measured_flagged += (size_t)tally_report(r, sources[s].measure, id,
+								  show, sources[s].folder,
+								  lineno, text);
+			pregon_report_free(r);
+			r = NULL;
+			pregon_diag_dispose(&d);
+			/* A tweet is measured with X's counter, without the link X
+			 * appends for an attachment (it does not count it). */
+			const char *platform = json_string_value(json_object_get(post, "platform"));
+			if (platform && strcmp(platform, "twitter") == 0) {
+				o.platform = "x";
+				o.only_rule = "longitud.texto";
+				o.batch = NULL;
+				if (pregon_check(&r, e, id ? id : "-", text,
+						 without_attachment(text), &o, &d) == 0)
+					tally_report(r, 0, id, show, sources[s].folder, lineno, text);
+			}
+			pregon_report_free(r);
+			pregon_diag_dispose(&d);
+			json_decref(post);
+		}
+		free(line);
+		fclose(f);
 	}
-	size_t total = g.total, measured = g.measured, measured_flagged = g.measured_flagged;
 	if (!show && !failed)
-		failed = measure_offensive(e, corpus);
+		failed |= check_positives(e, corpus) != 0;
+	if (!show && !failed)
+		failed |= measure_offensive(e, corpus);
 	if (!show && !failed) {
 		printf("corpus: %zu publicaciones de gobierno de México\n", total);
 		printf("  %-36s %9s %8s %8s\n", "regla", "marcadas", "%", "techo");
@@ -356,34 +589,15 @@ int main(int argc, char **argv)
 		printf("corpus: ortografía en el conjunto de medición: %zu de %zu publicaciones (%.2f%%), techo %.2f%%\n",
 		       measured_flagged, measured, pct, SPELLING_MAX_PCT);
 		failed |= pct > SPELLING_MAX_PCT;
-		if (update) {
-			FILE *f = fopen(SPELLING_LIST, "w");
-			if (!f || fputs("# registro\tpalabra\tposición (bytes)\n", f) < 0 ||
-			    fputs(flags_seen ? flags_seen : "", f) < 0 || fclose(f) != 0) {
-				printf("corpus: no se puede escribir %s\n", SPELLING_LIST);
-				failed = 1;
-			}
-		} else {
-			FILE *f = fopen(SPELLING_LIST, "r");
-			char *before = NULL;
-			size_t cap = 0;
-			if (f) {
-				ssize_t n = getdelim(&before, &cap, '\0', f);
-				fclose(f);
-				if (n < 0) {
-					free(before);
-					before = NULL;
-				}
-			}
-			int fresh = compare_flags(before, flags_seen ? flags_seen : "");
-			if (fresh) {
-				printf("corpus: %d palabras nuevas marcadas en el conjunto de medición; revíselas y ejecute corpus_fp --update\n", fresh);
-				failed = 1;
-			}
-			free(before);
-		}
+		failed |= list_sync(&spelling, update) != 0;
+		failed |= list_sync(&reviewed, update) != 0;
 	}
-	free(flags_seen);
+	for (size_t i = 0; i < n_accounts; i++) {
+		free(accounts[i].name);
+		pregon_batch_free(accounts[i].batch);
+	}
+	free(spelling.text);
+	free(reviewed.text);
 	for (size_t i = 0; i < n_tallies; i++)
 		free(tallies[i].id);
 	pregon_engine_free(e);

@@ -2,7 +2,8 @@
  * is checked with the default rule sets (plus the folder's .pregon.yaml when
  * there is one) and its JSON report compared with <case>.expected.json.  A
  * case that pregon must refuse (bad UTF-8, broken front matter) expects
- * {"error": "..."} with the formatted diagnostic.  All cases run in one
+ * {"error": "..."} with the formatted diagnostic.  The cases of a folder are
+ * one batch, checked in name order, as the files of one run are.  All cases run in one
  * process, so `make valgrind` stays fast.
  *
  *   golden DIR            run every case, print a unified diff per failure
@@ -85,7 +86,7 @@ static pregon_engine *engine_for(const char *dir)
 
 /* The case's report as indented JSON (the same document `--format json`
  * prints, re-indented so that diffs read line by line). */
-static char *actual_json(const char *path, const char *dir)
+static char *actual_json(const char *path, const char *dir, pregon_batch *batch)
 {
 	pregon_engine *e = engine_for(dir);
 	if (!e)
@@ -97,6 +98,7 @@ static char *actual_json(const char *path, const char *dir)
 	size_t n = strlen(path);
 	pregon_check_options o = { 0 };
 	o.today = "2026-01-15";
+	o.batch = batch;
 	o.plain_text = n > 4 && strcmp(path + n - 4, ".txt") == 0;
 	pregon_report *r = NULL;
 	pregon_diag d;
@@ -151,13 +153,14 @@ static int show_diff(const char *expected_path, const char *actual)
 	return rc;
 }
 
-static int run_case(const char *path, const char *dir, int update)
+static int run_case(const char *path, const char *dir, pregon_batch *batch,
+		    int update)
 {
 	char expected_path[4096];
 	const char *dot = strrchr(path, '.');
 	snprintf(expected_path, sizeof expected_path, "%.*s.expected.json",
 		 (int)(dot - path), path);
-	char *actual = actual_json(path, dir);
+	char *actual = actual_json(path, dir, batch);
 	if (!actual) {
 		printf("FALLA %s: no se pudo revisar\n", path);
 		return 1;
@@ -223,6 +226,7 @@ static void walk(const char *dir, int update, int *total, int *failed)
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);
+	pregon_batch *batch = pregon_batch_new();
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		const char *base = strrchr(names[i], '/') + 1;
@@ -230,10 +234,11 @@ static void walk(const char *dir, int update, int *total, int *failed)
 			walk(names[i], update, total, failed);
 		else if (is_case(base)) {
 			(*total)++;
-			*failed += run_case(names[i], dir, update);
+			*failed += run_case(names[i], dir, batch, update);
 		}
 		free(names[i]);
 	}
+	pregon_batch_free(batch);
 	free(names);
 }
 

@@ -10,7 +10,9 @@
 
 #include <stddef.h>
 
+#include "../batch.h"
 #include "../config.h"
+#include "../count.h"
 #include "../document.h"
 #include "../regex.h"
 #include "../ytree.h"
@@ -35,6 +37,7 @@ typedef struct kind_run {
 	int suggest;  /* compute costly suggestions (Hunspell's) */
 	void (*emit)(struct kind_run *run, const kind_finding *f);
 	void *emit_ctx;
+	pregon_batch *batch; /* the documents checked together, or NULL */
 } kind_run;
 
 /* Compile input: the rule's YAML map, and the configuration's `opciones`
@@ -45,6 +48,7 @@ typedef struct {
 	const config_t *config;
 	const char *rule_id;
 	const char *data_dir; /* holds dictionaries/; may be NULL */
+	count_lexer **lexer;  /* the engine's, built on first use: kind_lexer() */
 } kind_compile;
 
 /* The value of a kind key: the configuration's override, else the rule's. */
@@ -83,6 +87,41 @@ void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
  * longest first.  Caller frees. */
 char *kind_word_alternation(const char *const *words, size_t n, int flags);
 
+/* The index in `names` (NULL-terminated) of the scalar `n`, the value of
+ * `key`; otherwise an error at `n` with the closest name or all of them. */
+int kind_choice(const y_node *n, const char *const *names, const char *key,
+		int *out, pregon_diag *diag);
+/* The same for the kind key `key`, which must be present. */
+int kind_required_choice(const kind_compile *c, const char *key,
+			 const char *const *names, int *out, pregon_diag *diag);
+
+/* The engine's link, hashtag and mention lexer, built by the first rule
+ * that asks (the Public Suffix List is read once).  0, or an error with
+ * diag (the list is missing). */
+int kind_lexer(const count_lexer **out, const kind_compile *c,
+	       pregon_diag *diag);
+
+/* The rule's `mensaje` and `message_en` (the Spanish one when there is no
+ * English), for kinds that fill in figures; the caller frees both. */
+void kind_messages(const kind_compile *c, char *out[2]);
+
+/* `tmpl` with each {names[i]} replaced by values[i]; placeholders of the
+ * engine ({texto}, {sugerencia}) are left for it.  Caller frees. */
+char *kind_fill(const char *tmpl, const char *const *names,
+		const char *const *values, size_t n);
+
+/* The post's body as it will be published (everything after the front
+ * matter, Markdown syntax included, trailing blanks left out), in NFC and
+ * nothing else (TEXT_EXACT), mapped back to the input; with `lexer`, also
+ * the links, hashtags and mentions X finds in it, in order.  Built once
+ * per document and shared by every rule; both are borrowed from it.
+ * Returns 0, or PREGON_ELIMIT when the extraction hit a match limit. */
+int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,
+	      const count_entities **entities);
+
+/* "X", "Instagram"... for a platform id of doc_platforms. */
+const char *kind_platform_label(const char *id);
+
 const kind_ops *kind_find(const char *name);
 /* "pattern, substitution, ..." for messages; a static string. */
 const char *kind_names(void);
@@ -94,5 +133,8 @@ extern const kind_ops kind_repetition;
 extern const kind_ops kind_front_matter;
 extern const kind_ops kind_spelling;
 extern const kind_ops kind_offensive;
+extern const kind_ops kind_length;
+extern const kind_ops kind_links;
+extern const kind_ops kind_spam;
 
 #endif

@@ -13,6 +13,9 @@ static const kind_ops *const kind_table[] = {
 	&kind_front_matter,
 	&kind_spelling,
 	&kind_offensive,
+	&kind_length,
+	&kind_links,
+	&kind_spam,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
@@ -127,4 +130,136 @@ char *kind_word_alternation(const char *const *words, size_t n, int flags)
 	}
 	free(norm);
 	return buf_detach(&b);
+}
+
+int kind_lexer(const count_lexer **out, const kind_compile *c,
+	       pregon_diag *diag)
+{
+	*out = NULL;
+	if (!*c->lexer) {
+		int rc = count_lexer_new(c->lexer, NULL, diag);
+		if (rc)
+			return rc;
+	}
+	*out = *c->lexer;
+	return 0;
+}
+
+void kind_messages(const kind_compile *c, char *out[2])
+{
+	const y_node *es = y_get(c->rule, "mensaje");
+	const y_node *en = y_get(c->rule, "message_en");
+	out[0] = xstrdup(es && es->type == Y_SCALAR ? es->str : "");
+	out[1] = xstrdup(en && en->type == Y_SCALAR ? en->str : out[0]);
+}
+
+char *kind_fill(const char *tmpl, const char *const *names,
+		const char *const *values, size_t n)
+{
+	buf b;
+	buf_init(&b);
+	buf_puts(&b, "");
+	for (const char *p = tmpl; *p;) {
+		size_t i = 0, k = 0;
+		if (*p == '{')
+			for (i = 0; i < n; i++) {
+				k = strlen(names[i]);
+				if (strncmp(p + 1, names[i], k) == 0 && p[k + 1] == '}')
+					break;
+			}
+		if (*p == '{' && i < n) {
+			buf_puts(&b, values[i]);
+			p += k + 2;
+		} else {
+			buf_putc(&b, *p++);
+		}
+	}
+	return buf_detach(&b);
+}
+
+int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,
+	      const count_entities **entities)
+{
+	doc_t *d = run->doc;
+	if (!d->body_built) {
+		size_t end = d->len;
+		while (end > d->body_off &&
+		       (d->input[end - 1] == '\n' || d->input[end - 1] == '\r' ||
+			d->input[end - 1] == ' ' || d->input[end - 1] == '\t'))
+			end--;
+		text_view_build(&d->body, d->input + d->body_off, end - d->body_off,
+				d->body_off, TEXT_EXACT);
+		d->body_built = 1;
+	}
+	*body = &d->body;
+	if (entities) {
+		if (!d->entities_built) {
+			d->entities_rc = count_extract(lexer, run->scratch, d->body.s,
+						       d->body.len,
+						       COUNT_URL | COUNT_HASHTAG | COUNT_MENTION,
+						       &d->entities);
+			d->entities_built = 1;
+		}
+		*entities = &d->entities;
+	}
+	return entities ? d->entities_rc : 0;
+}
+
+const char *kind_platform_label(const char *id)
+{
+	static const char *const labels[][2] = {
+		{ "x", "X" },		      { "facebook", "Facebook" },
+		{ "instagram", "Instagram" }, { "threads", "Threads" },
+		{ "tiktok", "TikTok" },	      { "linkedin", "LinkedIn" },
+		{ "youtube", "YouTube" },
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcmp(labels[i][0], id) == 0)
+			return labels[i][1];
+	return id;
+}
+
+/* "valores posibles: a, b, c" into hint. */
+static void list_values(buf *hint, const char *const *names)
+{
+	buf_puts(hint, _("valores posibles:"));
+	for (int i = 0; names[i]; i++)
+		buf_printf(hint, "%s %s", i ? "," : "", names[i]);
+}
+
+int kind_choice(const y_node *n, const char *const *names, const char *key,
+		int *out, pregon_diag *diag)
+{
+	const char *v;
+	if (y_to_str(n, &v, diag))
+		return PREGON_EINVAL;
+	for (int i = 0; names[i]; i++)
+		if (strcmp(names[i], v) == 0) {
+			*out = i;
+			return 0;
+		}
+	const char *near = closest_word(v, names);
+	buf hint;
+	buf_init(&hint);
+	if (near)
+		buf_printf(&hint, _("¿quiso decir «%s»?"), near);
+	else
+		list_values(&hint, names);
+	y_error(diag, n, hint.ptr, _("valor desconocido «%s» para «%s»"), v, key);
+	buf_dispose(&hint);
+	return PREGON_EINVAL;
+}
+
+int kind_required_choice(const kind_compile *c, const char *key,
+			 const char *const *names, int *out, pregon_diag *diag)
+{
+	const y_node *n = kind_get(c, key);
+	if (n)
+		return kind_choice(n, names, key, out, diag);
+	buf hint;
+	buf_init(&hint);
+	list_values(&hint, names);
+	y_error(diag, c->rule, hint.ptr, _("falta la clave obligatoria «%s»"), key);
+	buf_dispose(&hint);
+	return PREGON_EINVAL;
 }
