@@ -1,4 +1,5 @@
-/* evaluacion.c: precision and recall of the length, link and spam rules on
+/* evaluacion.c: precision and recall of the length, link, spam,
+ * offensive, source, tone and style rules on
  * a set of realistic municipal drafts (tests/evaluacion/borradores/), each
  * labelled in tests/evaluacion/etiquetas.tsv with the categories it must get
  * ("-": a post a careful communications chief would publish as it is).  The
@@ -15,7 +16,8 @@
 
 #define DIR "tests/evaluacion"
 
-static const char *const categories[] = { "length", "links", "spam" };
+static const char *const categories[] = { "length", "links", "spam", "offensive",
+					  "sources", "tone", "style" };
 #define N_CATS (sizeof categories / sizeof *categories)
 
 static char *slurp(const char *path, size_t *len)
