@@ -28,14 +28,15 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/regex.c src/config.c src/ruleset.c src/engine.c src/score.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
-          src/kinds/spelling.c \
+          src/kinds/spelling.c src/kinds/personal_data.c \
+          src/kinds/personal_data_validate.c src/mask.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
-           tests/unit/test_document.c
+           tests/unit/test_document.c tests/unit/test_personal_data.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp

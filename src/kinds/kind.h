@@ -25,6 +25,9 @@ typedef struct {
 	const char *const *suggestions;
 	size_t n_suggestions;
 	int is_error;            /* 1: error severity whatever the rule says */
+	int at_most_warning;     /* 1: a doubtful match: warning at most */
+	int sensitive;           /* 1: personal data; the engine masks it in
+				  * every text the report prints */
 } kind_finding;
 
 typedef struct kind_run {
@@ -93,5 +96,6 @@ extern const kind_ops kind_caps;
 extern const kind_ops kind_repetition;
 extern const kind_ops kind_front_matter;
 extern const kind_ops kind_spelling;
+extern const kind_ops kind_personal_data;
 
 #endif
