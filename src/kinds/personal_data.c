@@ -13,8 +13,9 @@
  * real datum (warning, `mensaje_posible`).  Shapes that prove nothing on
  * their own (loose runs of 9 to 13 digits, dates, plates) need one of the
  * rule's `contexto` words within `ventana` bytes; a `contexto_negativo`
- * word nearer than any context word (folio, referencia, fundada...)
- * discards the match.  Digit runs inside URLs, hashtags, mentions and
+ * word nearer than any context word (folio, referencia, fundada...), or a
+ * `contexto_publico` word anywhere in the window (buzón ciudadano,
+ * extensión, parque, oficinas...), discards the match.  Digit runs inside URLs, hashtags, mentions and
  * e-mail addresses, amounts, masked values and placeholders are never data.
  *
  * The institution's own public data come from the configuration's
@@ -95,35 +96,45 @@ static const char email_spelled_shape[] =
 	"[a-z0-9\\-]+\\s*[\\[(<{]?\\s*punto\\s*[\\])>}]?\\s*[a-z]{2,}" NOT_BEFORE;
 
 /* Street type, name, number; then optionally interior, colonia and postal
- * code.  Groups: 1 the street type, 2 its name, 3 the number.  A name
- * never holds the words of an intersection (y, esquina, entre...). */
-#define ADDR_WORD                                                          \
+ * code, all on one line.  Groups: 1 the street type, 2 its name, 3 the
+ * number.  A name never holds the words of an intersection (y, esquina,
+ * entre...); it starts with a word ("salir a la calle en 4 semanas" has
+ * none), a date ("5 de Mayo") or, before an explicit "#" or "No.", a
+ * number ("Calle 2 No. 145").  A number followed by a unit is a quantity
+ * ("la carretera cuesta 800 millones"). */
+#define ADDR_STOP                                                          \
 	"(?!(?:y|e|o|entre|esquina|con|col|colonia|fracc|fraccionamiento|"    \
-	"no|num|numero|km|cp)(?![\\p{L}\\p{N}]))[\\p{L}\\d][\\p{L}\\d'\\-]*\\.?"
+	"no|num|numero|km|cp)(?![\\p{L}\\p{N}]))"
+#define ADDR_WORD ADDR_STOP "\\p{L}[\\p{L}\\p{N}'\\-]*+\\.?"
+#define ADDR_DATE "\\d{1,2}\\h+de\\h+\\p{L}++"
+#define ADDR_MARK "(?:#|no\\.?|num\\.?|numero|nro\\.?)"
+#define ADDR_FIRST                                                         \
+	"(?:(?!(?:en|a|al|por|para|con|sin|que|se|su|sus|mi|tu|un|una|hasta|" \
+	"desde|hacia)(?![\\p{L}\\p{N}]))" ADDR_WORD "|" ADDR_DATE             \
+	"|\\d{1,3}(?=\\h*,?\\h*" ADDR_MARK "))"
+#define ADDR_UNITS                                                         \
+	"(?:de|del|%|anos|hrs|horas|am|pm|millones|millon|mil|pesos|metros|"  \
+	"m2|km|kilometros|personas|familias|casas|viviendas|dias|semanas|"    \
+	"meses|minutos|veces|lugares|alumnos|ninos|elementos|unidades|"       \
+	"toneladas|litros)"
 #define COLONIA_WORD                                                       \
 	"(?!(?:para|en|a|y|que|se|el|con|por|su|sus|donde|al|cp|c\\.p)"        \
-	"(?![\\p{L}\\p{N}]))[\\p{L}\\d][\\p{L}\\d'\\-]*\\.?"
-/* "salir a la calle en 4 semanas": a street name does not start with a
- * preposition. */
-#define ADDR_FIRST                                                         \
-	"(?!(?:en|a|al|por|para|con|sin|que|se|su|sus|mi|tu|un|"            \
-	"una|hasta|desde|hacia)(?![\\p{L}\\p{N}]))"
+	"(?![\\p{L}\\p{N}]))[\\p{L}\\d][\\p{L}\\d'\\-]*+\\.?"
 static const char address_shape[] =
 	NOT_AFTER
 	"(calle|c\\.|avenida|av\\.?|boulevard|bulevar|blvd\\.?|privada|priv\\.|"
 	"callejon|cerrada|cda\\.|andador|carretera|calzada|calz\\.|"
-	"prolongacion|prol\\.)\\s+"
-	"(" ADDR_FIRST ADDR_WORD "(?:\\s+" ADDR_WORD "){0,5}?)\\s*,?\\s*"
-	"(?:(?:#|no\\.?|num\\.?|numero|nro\\.?)\\s*)?"
-	"(?:(\\d{1,5}(?:\\s?-?\\s?[a-z](?![\\p{L}\\p{N}]))?)"
-	"(?![\\p{L}\\p{N}]|[.,:/]\\d|\\s*(?:de|del|%|anos|hrs|horas|am|pm)"
-	"(?![\\p{L}\\p{N}]))"
-	"|s/n\\s*,?\\s*(?:mz\\.?|manzana)\\s*\\d+\\s*,?\\s*(?:lt\\.?|lote)\\s*\\d+)"
-	"(?:\\s*,?\\s*(?:int\\.?|interior|depto\\.?|departamento)\\s*#?\\s*"
+	"prolongacion|prol\\.)\\h+"
+	"(" ADDR_FIRST "(?:\\h+(?:" ADDR_WORD "|" ADDR_DATE ")){0,5}?)"
+	"\\h*,?\\h*(?:" ADDR_MARK "\\h*)?"
+	"(?:(\\d{1,5}(?:-?[a-z](?![\\p{L}\\p{N}]))?)"
+	"(?![\\p{L}\\p{N}]|[.,:/]\\d|\\h*" ADDR_UNITS "(?![\\p{L}\\p{N}]))"
+	"|s/n\\h*,?\\h*(?:mz\\.?|manzana)\\h*\\d+\\h*,?\\h*(?:lt\\.?|lote)\\h*\\d+)"
+	"(?:\\h*,?\\h*(?:int\\.?|interior|depto\\.?|departamento)\\h*#?\\h*"
 	"\\d+[a-z]?(?![\\p{L}\\p{N}]))?"
-	"(?:\\s*,?\\s*(?:col\\.?|colonia|fracc\\.?|fraccionamiento|ejido|"
-	"delegacion|barrio)\\s+" COLONIA_WORD "(?:\\s+" COLONIA_WORD "){0,3})?"
-	"(?:\\s*,?\\s*(?:c\\.\\s?p\\.?|cp|codigo postal)\\s*\\d{5}"
+	"(?:\\h*,?\\h*(?:col\\.?|colonia|fracc\\.?|fraccionamiento|ejido|"
+	"delegacion|barrio)\\h+" COLONIA_WORD "(?:\\h+" COLONIA_WORD "){0,3})?"
+	"(?:\\h*,?\\h*(?:c\\.\\h?p\\.?|cp|codigo postal)\\h*\\d{5}"
 	"(?![\\p{L}\\p{N}]))?";
 
 static const char date_shape[] =
@@ -163,6 +174,7 @@ typedef struct {
 			       * spelled e-mail, the CURP an RFC must not be */
 	rx *context;          /* NULL: none listed */
 	rx *negative;
+	rx *public_words;     /* any of them in the window: institutional */
 	int needs_context;
 	long window;
 	char *possible_es, *possible_en;
@@ -170,7 +182,8 @@ typedef struct {
 } pd_state;
 
 static const char *const keys[] = { "detector", "contexto",
-				    "contexto_negativo", "ventana",
+				    "contexto_negativo", "contexto_publico",
+				    "ventana",
 				    "mensaje_posible", "message_posible_en",
 				    NULL };
 
@@ -204,6 +217,7 @@ static void pd_free(void *p)
 	rx_free(s->shape2);
 	rx_free(s->context);
 	rx_free(s->negative);
+	rx_free(s->public_words);
 	free(s->possible_es);
 	free(s->possible_en);
 	list_dispose(&s->allow.phones);
@@ -533,6 +547,7 @@ static int pd_compile(void **out, const kind_compile *c, pregon_diag *diag)
 	if (compile_shapes(st, diag) ||
 	    compile_words(&st->context, c, "contexto", diag) ||
 	    compile_words(&st->negative, c, "contexto_negativo", diag) ||
+	    compile_words(&st->public_words, c, "contexto_publico", diag) ||
 	    kind_int(c, "ventana", 60, 5, 400, &st->window, diag) ||
 	    copy_str(&st->possible_es, c, "mensaje_posible", diag) ||
 	    copy_str(&st->possible_en, c, "message_posible_en", diag) ||
@@ -586,9 +601,13 @@ static long nearest(const checker *k, const rx *r, size_t ms, size_t me)
 }
 
 /* 1 when a context word announces the datum, 0 when none does, -1 when a
- * negative word (folio, referencia...) is nearer than any context word. */
+ * negative word (folio, referencia...) is nearer than any context word or
+ * a word of an institution (buzón ciudadano, extensión, oficinas...) is
+ * anywhere in the window. */
 static int context_of(const checker *k, size_t ms, size_t me)
 {
+	if (nearest(k, k->st->public_words, ms, me) >= 0)
+		return -1;
 	long pos = nearest(k, k->st->context, ms, me);
 	long neg = nearest(k, k->st->negative, ms, me);
 	if (neg >= 0 && (pos < 0 || neg < pos))
@@ -848,6 +867,35 @@ static int judge_idmex(const char *s, size_t len)
 	return pd_icao_check_digit(cic, 9) == s[14] ? CERTAIN : POSSIBLE;
 }
 
+static int in_list(const char *s, size_t n, const char *const *list)
+{
+	for (const char *const *w = list; *w; w++)
+		if (strlen(*w) == n && memcmp(*w, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A role mailbox (info@, contacto@, ventas@...) of an organization's own
+ * domain names no one; the same local part at a free-mail provider may be
+ * anyone's. */
+static int role_mailbox(const char *local, size_t n, const char *domain)
+{
+	static const char *const roles[] = {
+		"info", "informes", "contacto", "ventas", "atencion", "soporte",
+		"prensa", "comunicacion", "transparencia", "denuncias", "quejas",
+		"hola", "ayuda", "admin", "administracion", "recepcion",
+		"servicio", "servicios", "clientes", "facturacion", "rh", "empleo",
+		"noreply", "no-reply", NULL
+	};
+	static const char *const free_mail[] = {
+		"gmail.com", "hotmail.com", "hotmail.es", "outlook.com",
+		"outlook.es", "yahoo.com", "yahoo.com.mx", "icloud.com",
+		"live.com", "live.com.mx", "prodigy.net.mx", NULL
+	};
+	return in_list(local, n, roles) &&
+	       !in_list(domain, strlen(domain), free_mail);
+}
+
 static int judge_email(const checker *k, const char *s, size_t len)
 {
 	const char *at = memchr(s, '@', len);
@@ -856,7 +904,8 @@ static int judge_email(const checker *k, const char *s, size_t len)
 	char *email = xstrndup(s, len);
 	const char *domain = email + (at - s) + 1;
 	size_t dn = strlen(domain);
-	int public = list_has(&k->st->allow.emails, email);
+	int public = list_has(&k->st->allow.emails, email) ||
+		     role_mailbox(email, (size_t)(at - s), domain);
 	for (size_t i = 0; i < k->st->allow.domains.n && !public; i++) {
 		const char *d = k->st->allow.domains.items[i];
 		size_t n = strlen(d);
@@ -927,9 +976,8 @@ static int real_date(const char *s, size_t len)
 	return pd_date_real(yymmdd, century);
 }
 
-static int address_public(const checker *k, size_t ms)
+static int address_public(const checker *k)
 {
-	(void)ms;
 	if (!k->st->allow.addresses.n)
 		return 0;
 	char *key = address_key(k->run->scratch, k->v->s);
@@ -954,6 +1002,26 @@ static int plate_written_apart_in_capitals(const checker *k, size_t ms,
 	return 1;
 }
 
+/* "privada", "cerrada", "andador" and "carretera" in lower case are as
+ * often plain words ("basílica cerrada del 10 al 13") as street types:
+ * then only a context word (domicilio, vive...) makes them an address. */
+static int address_type_is_common_word(const checker *k)
+{
+	static const char *const common[] = { "privada", "cerrada", "andador",
+					      "carretera", NULL };
+	size_t gs, ge;
+	if (!rx_group(k->run->scratch, 1, &gs, &ge))
+		return 0;
+	for (const char *const *w = common; *w; w++)
+		if (strlen(*w) == ge - gs && memcmp(k->v->s + gs, *w, ge - gs) == 0) {
+			size_t start, end;
+			text_view_span(k->v, gs, ge, &start, &end);
+			char c = k->run->doc->input[start];
+			return c >= 'a' && c <= 'z';
+		}
+	return 0;
+}
+
 /* The verdict on a match of the main shape. */
 static int judge_match(const checker *k, size_t ms, size_t me)
 {
@@ -969,11 +1037,14 @@ static int judge_match(const checker *k, size_t ms, size_t me)
 						       : judge_voter_key(s, len);
 	case D_EMAIL:
 		return judge_email(k, s, len);
-	case D_ADDRESS:
+	case D_ADDRESS: {
 		/* the groups of this match are read before any other search */
-		if (address_public(k, ms))
+		if (address_public(k))
 			return NOT_DATA;
-		return context_of(k, ms, me) < 0 ? NOT_DATA : CERTAIN;
+		int common = address_type_is_common_word(k);
+		ctx = context_of(k, ms, me);
+		return ctx < 0 || (common && ctx == 0) ? NOT_DATA : CERTAIN;
+	}
 	default:
 		break;
 	}
