@@ -40,12 +40,15 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
+EVAL_BIN = $(BUILD)/tests/eval_personal_data
+LEAK_BIN = $(BUILD)/tests/no_leaks
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus check-install check-dictionaries
+        check-header check-corpus check-install check-dictionaries \
+        check-eval
 
 all: $(BIN) $(MO)
 
@@ -85,11 +88,16 @@ $(CORPUS_BIN): tests/corpus_fp.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
 
+$(EVAL_BIN): tests/eval_personal_data.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
 TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-corpus check-dictionaries check-install
+	  check-golden check-errors check-corpus check-dictionaries check-install \
+	  check-eval
 	@echo "make check: todo correcto"
 
 test: check
@@ -112,6 +120,9 @@ check-errors: $(BIN) $(MO)
 
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
+
+check-eval: $(EVAL_BIN)
+	@$(TEST_ENV) $(VALGRIND) $(EVAL_BIN)
 
 check-dictionaries:
 	@bash tests/dictionaries/check.sh
