@@ -61,12 +61,13 @@ static const char *const detector_names[] = {
 
 /* A run of digits with the separators people put in numbers: spaces (also
  * no-break), dots, dashes and an area code in parentheses.  Possessive, so
- * a long run cannot backtrack. */
+ * a long run cannot backtrack.  '<' is the filler of the credential's
+ * machine-readable zone, whose IDMEX line is matched whole. */
 static const char digit_run[] =
-	"(?<![\\p{L}\\p{N}_\\x{2022}*#@$/\\\\])(?<!\\d[.,:])"
+	"(?<![\\p{L}\\p{N}_\\x{2022}*#@$/\\\\<])(?<!\\d[.,:])"
 	"(?:\\+ ?)?(?:\\( ?\\d{1,4} ?\\) ?)?\\d++"
 	"(?:(?:[ .\\-]|\\x{a0}|\\) ?| ?\\()?+\\d++)*+"
-	"(?![\\p{L}\\p{N}_\\x{2022}*@/])(?![.,:]\\d)";
+	"(?![\\p{L}\\p{N}_\\x{2022}*@/<])(?![.,:]\\d)";
 
 static const char curp_shape[] =
 	NOT_AFTER "[a-z][aeioux][a-z]{2}[ \\-]?\\d{2}(?:0[1-9]|1[0-2])"
@@ -757,6 +758,12 @@ static void read_run(const char *s, size_t len, digits *out)
 		out->d[out->n] = '\0';
 }
 
+/* Written in the groups of a phone number: 665 123 4567, 665-123-45-67. */
+static int phone_grouped(const digits *r)
+{
+	return r->groups >= 2 && r->groups <= 5 && !r->short_group;
+}
+
 static int judge_phone(const checker *k, const digits *r, int ctx)
 {
 	const char *nat = NULL;
@@ -772,16 +779,16 @@ static int judge_phone(const checker *k, const digits *r, int ctx)
 	} else if (r->n == 7 && ctx == 1 && !all_same(r->d, r->n)) {
 		return POSSIBLE; /* a local number from before 2019 */
 	}
-	if (!nat || nat[0] < '2' || ctx < 0 || all_same(nat, 10))
+	/* "665 000 0000" is how a form shows the shape: the subscriber's
+	 * seven digits all alike are a placeholder */
+	if (!nat || nat[0] < '2' || ctx < 0 || all_same(nat + 3, 7))
 		return NOT_DATA;
 	/* toll-free lines are institutional or commercial */
 	if (strncmp(nat, "800", 3) == 0 || strncmp(nat, "900", 3) == 0)
 		return NOT_DATA;
 	if (list_has(&k->st->allow.phones, nat))
 		return NOT_DATA;
-	int grouped = r->plus || (r->groups >= 2 && r->groups <= 5 &&
-				  !r->short_group);
-	return grouped || ctx == 1 ? CERTAIN : NOT_DATA;
+	return r->plus || phone_grouped(r) || ctx == 1 ? CERTAIN : NOT_DATA;
 }
 
 static int judge_digits(const checker *k, const digits *r, int ctx)
@@ -816,6 +823,9 @@ static int judge_digits(const checker *k, const digits *r, int ctx)
 	case D_INE:
 		return (r->n == 9 || r->n == 13) && ctx ? CERTAIN : NOT_DATA;
 	case D_BANK_ACCOUNT:
+		/* "665 145 67 89" after "cuenta" is still written as a phone */
+		if (r->n == 10 && phone_grouped(r))
+			return NOT_DATA;
 		return (r->n == 10 || r->n == 11) && ctx &&
 				       !list_has(&st->allow.accounts, r->d)
 			       ? CERTAIN
@@ -904,7 +914,10 @@ static int judge_email(const checker *k, const char *s, size_t len)
 	char *email = xstrndup(s, len);
 	const char *domain = email + (at - s) + 1;
 	size_t dn = strlen(domain);
-	int public = list_has(&k->st->allow.emails, email) ||
+	/* nombre@ejemplo.com shows the shape of an address in a form */
+	int placeholder = strncmp(domain, "ejemplo.", 8) == 0 ||
+			  strncmp(domain, "example.", 8) == 0;
+	int public = placeholder || list_has(&k->st->allow.emails, email) ||
 		     role_mailbox(email, (size_t)(at - s), domain);
 	for (size_t i = 0; i < k->st->allow.domains.n && !public; i++) {
 		const char *d = k->st->allow.domains.items[i];
