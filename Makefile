@@ -48,7 +48,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-install check-dictionaries \
-        check-eval
+        check-eval check-leaks
 
 all: $(BIN) $(MO)
 
@@ -97,7 +97,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-errors check-corpus check-dictionaries check-install \
-	  check-eval
+	  check-eval check-leaks
 	@echo "make check: todo correcto"
 
 test: check
@@ -121,6 +121,10 @@ check-errors: $(BIN) $(MO)
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
 
+# No report format may print a datum a personal-data rule found.
+check-leaks: $(GOLDEN_BIN) $(MO)
+	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --leaks tests/golden examples/borradores
+
 check-eval: $(EVAL_BIN)
 	@$(TEST_ENV) $(VALGRIND) $(EVAL_BIN)
 
@@ -142,13 +146,15 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
-	  all check-unit check-rules check-golden check-errors check-corpus
+	  all check-unit check-rules check-golden check-errors check-corpus \
+	  check-eval check-leaks
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-rules \
+	  check-leaks check-eval \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 

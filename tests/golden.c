@@ -7,6 +7,10 @@
  *
  *   golden DIR            run every case, print a unified diff per failure
  *   golden --update DIR   rewrite the expected files from the output
+ *   golden --leaks DIR..  run every case (and draft) through every output
+ *                         format and fail if a datum that a personal-data
+ *                         rule found appears unmasked in any of them; a
+ *                         folder without .pregon.yaml uses its parent's
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -55,11 +59,17 @@ static int write_file(const char *path, const char *text)
 	return fclose(f);
 }
 
+/* --leaks: drafts like examples/borradores take the configuration of the
+ * folder above them. */
+static int config_from_parent;
+
 static pregon_engine *engine_for(const char *dir)
 {
 	char cfg[4096];
 	struct stat st;
 	snprintf(cfg, sizeof cfg, "%s/.pregon.yaml", dir);
+	if (config_from_parent && stat(cfg, &st) != 0)
+		snprintf(cfg, sizeof cfg, "%s/../.pregon.yaml", dir);
 	const char *key = stat(cfg, &st) == 0 ? cfg : "";
 	for (size_t i = 0; i < n_engines; i++)
 		if (strcmp(engines[i].config, key) == 0)
@@ -136,6 +146,101 @@ static char *actual_json(const char *path, const char *dir)
 	return out;
 }
 
+/* Every output format, the one place to extend when a format is added. */
+static const struct {
+	const char *name;
+	char *(*format)(const pregon_report *const *, size_t,
+			const pregon_format_options *);
+	int color;
+} formats[] = {
+	{ "text", pregon_format_text, 0 },
+	{ "text --color", pregon_format_text, 1 },
+	{ "json", pregon_format_json, 0 },
+};
+
+/* Letters and digits of s[0..n) only: a formatter that dropped the
+ * separators ("665 123 4567" -> "6651234567") would still leak. */
+static char *compact(const char *s, size_t n)
+{
+	char *out = malloc(n + 1);
+	size_t k = 0;
+	if (!out)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z'))
+			out[k++] = (char)c;
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* 1 when `out` shows the datum, whole, without separators, or any 8 of
+ * its letters and digits in a row (the mask shows at most 6). */
+static int leaks(const char *out, const char *datum, size_t n)
+{
+	char *whole = malloc(n + 1);
+	if (!whole)
+		abort();
+	memcpy(whole, datum, n);
+	whole[n] = '\0';
+	int leak = strstr(out, whole) != NULL;
+	char *d = compact(datum, n), *o = compact(out, strlen(out));
+	size_t dn = strlen(d);
+	for (size_t i = 0; !leak && dn >= 8 && i + 8 <= dn; i++) {
+		char window[9];
+		memcpy(window, d + i, 8);
+		window[8] = '\0';
+		leak = strstr(o, window) != NULL;
+	}
+	free(whole);
+	free(d);
+	free(o);
+	return leak;
+}
+
+static int leak_case(const char *path, const char *dir)
+{
+	pregon_engine *e = engine_for(dir);
+	size_t len;
+	char *input = slurp(path, &len);
+	if (!e || !input) {
+		printf("FALLA %s: no se pudo revisar\n", path);
+		free(input);
+		return 1;
+	}
+	size_t n = strlen(path);
+	pregon_check_options o = { 0 };
+	o.today = "2026-01-15";
+	o.plain_text = n > 4 && strcmp(path + n - 4, ".txt") == 0;
+	pregon_report *r = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int failed = 0;
+	if (pregon_check(&r, e, path, input, len, &o, &d) == 0) {
+		const pregon_report *one[1] = { r };
+		for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
+			pregon_format_options fo = { 0 };
+			fo.color = formats[f].color;
+			char *out = formats[f].format(one, 1, &fo);
+			for (size_t k = 0; k < r->n_sensitive; k++) {
+				const pregon_span *sp = &r->sensitive[k];
+				if (leaks(out, input + sp->offset, sp->length)) {
+					printf("FALLA %s: --format %s muestra sin máscara el dato del byte %zu\n",
+					       path, formats[f].name, sp->offset);
+					failed = 1;
+				}
+			}
+			free(out);
+		}
+	}
+	pregon_report_free(r);
+	pregon_diag_dispose(&d);
+	free(input);
+	return failed;
+}
+
 static int show_diff(const char *expected_path, const char *actual)
 {
 	char tmp[] = "/tmp/pregon-golden-XXXXXX";
@@ -201,7 +306,8 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Cases in sorted order, folder by folder. */
+/* Cases in sorted order, folder by folder.  `update`: 1 rewrites the
+ * expectations, -1 checks for leaks instead of comparing. */
 static void walk(const char *dir, int update, int *total, int *failed)
 {
 	DIR *d = opendir(dir);
@@ -230,7 +336,8 @@ static void walk(const char *dir, int update, int *total, int *failed)
 			walk(names[i], update, total, failed);
 		else if (is_case(base)) {
 			(*total)++;
-			*failed += run_case(names[i], dir, update);
+			*failed += update < 0 ? leak_case(names[i], dir)
+					      : run_case(names[i], dir, update);
 		}
 		free(names[i]);
 	}
@@ -240,15 +347,26 @@ static void walk(const char *dir, int update, int *total, int *failed)
 int main(int argc, char **argv)
 {
 	int update = argc > 1 && strcmp(argv[1], "--update") == 0;
-	const char *dir = argc > 1 + update ? argv[1 + update] : "tests/golden";
+	int leak_mode = argc > 1 && strcmp(argv[1], "--leaks") == 0;
 	pregon_i18n_init(NULL, PREGON_LANG_ES);
 	int total = 0, failed = 0;
-	walk(dir, update, &total, &failed);
+	if (leak_mode) {
+		config_from_parent = 1;
+		for (int i = 2; i < argc; i++)
+			walk(argv[i], -1, &total, &failed);
+	} else {
+		const char *dir = argc > 1 + update ? argv[1 + update] : "tests/golden";
+		walk(dir, update, &total, &failed);
+	}
 	for (size_t i = 0; i < n_engines; i++) {
 		pregon_engine_free(engines[i].engine);
 		free(engines[i].config);
 	}
-	printf("golden: %d casos, %d fallidos%s\n", total, failed,
-	       update ? " (esperados reescritos)" : "");
+	if (leak_mode)
+		printf("sin fugas: %d textos en %zu formatos, %d con datos sin máscara\n",
+		       total, sizeof formats / sizeof *formats, failed);
+	else
+		printf("golden: %d casos, %d fallidos%s\n", total, failed,
+		       update ? " (esperados reescritos)" : "");
 	return failed || total == 0 ? 1 : 0;
 }

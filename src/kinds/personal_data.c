@@ -13,7 +13,8 @@
  * real datum (warning, `mensaje_posible`).  Shapes that prove nothing on
  * their own (loose runs of 9 to 13 digits, dates, plates) need one of the
  * rule's `contexto` words within `ventana` bytes; a `contexto_negativo`
- * word nearer than any context word (folio, referencia, fundada...), or a
+ * word before the datum about as near as any context word (folio,
+ * referencia...), or a
  * `contexto_publico` word anywhere in the window (buzón ciudadano,
  * extensión, parque, oficinas...), discards the match.  Digit runs inside URLs, hashtags, mentions and
  * e-mail addresses, amounts, masked values and placeholders are never data.
@@ -61,12 +62,13 @@ static const char *const detector_names[] = {
 
 /* A run of digits with the separators people put in numbers: spaces (also
  * no-break), dots, dashes and an area code in parentheses.  Possessive, so
- * a long run cannot backtrack.  '<' is the filler of the credential's
+ * a long run cannot backtrack, which is why " (" is tried before " ".
+ * '<' is the filler of the credential's
  * machine-readable zone, whose IDMEX line is matched whole. */
 static const char digit_run[] =
 	"(?<![\\p{L}\\p{N}_\\x{2022}*#@$/\\\\<])(?<!\\d[.,:])"
 	"(?:\\+ ?)?(?:\\( ?\\d{1,4} ?\\) ?)?\\d++"
-	"(?:(?:[ .\\-]|\\x{a0}|\\) ?| ?\\()?+\\d++)*+"
+	"(?:(?: ?\\(|\\) ?|[ .\\-]|\\x{a0})?+\\d++)*+"
 	"(?![\\p{L}\\p{N}_\\x{2022}*@/<])(?![.,:]\\d)";
 
 static const char curp_shape[] =
@@ -114,9 +116,9 @@ static const char email_spelled_shape[] =
 	"desde|hacia)(?![\\p{L}\\p{N}]))" ADDR_WORD "|" ADDR_DATE             \
 	"|\\d{1,3}(?=\\h*,?\\h*" ADDR_MARK "))"
 #define ADDR_UNITS                                                         \
-	"(?:de|del|%|anos|hrs|horas|am|pm|millones|millon|mil|pesos|metros|"  \
+	"(?:de|del|%|años|hrs|horas|am|pm|millones|millon|mil|pesos|metros|"  \
 	"m2|km|kilometros|personas|familias|casas|viviendas|dias|semanas|"    \
-	"meses|minutos|veces|lugares|alumnos|ninos|elementos|unidades|"       \
+	"meses|minutos|veces|lugares|alumnos|niños|elementos|unidades|"       \
 	"toneladas|litros)"
 #define COLONIA_WORD                                                       \
 	"(?!(?:para|en|a|y|que|se|el|con|por|su|sus|donde|al|cp|c\\.p)"        \
@@ -577,15 +579,16 @@ typedef struct {
 } checker;
 
 /* Distance in bytes from [ms, me) to the nearest match of `r` within the
- * window around it, or -1. */
-static long nearest(const checker *k, const rx *r, size_t ms, size_t me)
+ * window around it (before it only, when `before_only`), or -1. */
+static long nearest(const checker *k, const rx *r, size_t ms, size_t me,
+		    int before_only)
 {
 	if (!r)
 		return -1;
 	const text_view *v = k->v;
 	size_t w = (size_t)k->st->window;
 	size_t from = ms > w ? ms - w : 0;
-	size_t to = me + w / 2 < v->len ? me + w / 2 : v->len;
+	size_t to = before_only ? ms : me + w / 2 < v->len ? me + w / 2 : v->len;
 	long best = -1;
 	size_t at = from, cs, ce;
 	while (rx_next(r, k->run->scratch, v->s, to, at, &cs, &ce) == 1) {
@@ -601,17 +604,21 @@ static long nearest(const checker *k, const rx *r, size_t ms, size_t me)
 	return best;
 }
 
+/* How much nearer than a negative word a context word must be to win:
+ * "Folio IMSS 12345678903" is a folio. */
+#define NEGATIVE_SLACK 10
+
 /* 1 when a context word announces the datum, 0 when none does, -1 when a
- * negative word (folio, referencia...) is nearer than any context word or
- * a word of an institution (buzón ciudadano, extensión, oficinas...) is
- * anywhere in the window. */
+ * negative word before it (folio, referencia...) is about as near as any
+ * context word, or a word of an institution (buzón ciudadano, extensión,
+ * oficinas...) is anywhere in the window. */
 static int context_of(const checker *k, size_t ms, size_t me)
 {
-	if (nearest(k, k->st->public_words, ms, me) >= 0)
+	if (nearest(k, k->st->public_words, ms, me, 0) >= 0)
 		return -1;
-	long pos = nearest(k, k->st->context, ms, me);
-	long neg = nearest(k, k->st->negative, ms, me);
-	if (neg >= 0 && (pos < 0 || neg < pos))
+	long pos = nearest(k, k->st->context, ms, me, 0);
+	long neg = nearest(k, k->st->negative, ms, me, 1);
+	if (neg >= 0 && (pos < 0 || neg <= pos + NEGATIVE_SLACK))
 		return -1;
 	return pos >= 0;
 }
@@ -671,7 +678,7 @@ static int in_link_or_tag(const text_view *v, size_t ms, size_t me,
 	return 0;
 }
 
-/* "$6,651,234,567" or "1234567890 pesos": an amount. */
+/* "$6,651,234,567" or "1234567890 pesos": an amount, or a count. */
 static int is_amount(const text_view *v, size_t ms, size_t me)
 {
 	size_t i = ms;
@@ -679,8 +686,11 @@ static int is_amount(const text_view *v, size_t ms, size_t me)
 		i--;
 	if (i > 0 && v->s[i - 1] == '$')
 		return 1;
-	static const char *const units[] = { "pesos", "mxn", "mdp", "usd",
-					     "dolares", "%", NULL };
+	static const char *const units[] = {
+		"pesos", "mxn", "mdp", "usd", "dolares", "%", "personas",
+		"habitantes", "derechohabientes", "usuarios", "familias",
+		"beneficiarios", "casos", "dosis", NULL
+	};
 	size_t j = me;
 	while (j < v->len && v->s[j] == ' ')
 		j++;
@@ -1096,7 +1106,8 @@ static int judge_match2(const checker *k, size_t ms, size_t me)
 	const char *s = k->v->s + ms;
 	switch (k->st->det) {
 	case D_INE:
-		return judge_idmex(s, me - ms);
+		return in_link_or_tag(k->v, ms, me, 0) ? NOT_DATA
+						       : judge_idmex(s, me - ms);
 	case D_PASSPORT:
 		return !in_link_or_tag(k->v, ms, me, 0) && context_of(k, ms, me) == 1
 			       ? CERTAIN

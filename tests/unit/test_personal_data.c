@@ -155,14 +155,20 @@ static void test_mask_short_and_spaced(void **state)
 	assert_string_equal(m, "Tel. (•••) •••-••67 y •••@•.•••");
 	free(m);
 	/* short data show nothing; accents and wide text stay intact */
-	const char *acc = "Calle Ñu 5 é";
-	pregon_span a = { 0, 11 };
+	const char *acc = "Av Ñu 5 é";
+	pregon_span a = { 0, 8 };
 	m = masked(acc, 0, strlen(acc), &a, 1);
-	assert_string_equal(m, "••••• •• • é");
+	assert_string_equal(m, "•• •• • é");
 	free(m);
 	/* a cut inside a multi-byte character moves to its start */
-	m = masked(acc, 7, 14, &a, 1);
+	m = masked(acc, 4, strlen(acc), &a, 1);
 	assert_string_equal(m, "•• • é");
+	free(m);
+	/* eight letters and digits: the last two are shown */
+	const char *eight = "Calle Ñu 5";
+	pregon_span e8 = { 0, strlen(eight) };
+	m = masked(eight, 0, strlen(eight), &e8, 1);
+	assert_string_equal(m, "••••• •u 5");
 	free(m);
 }
 
