@@ -93,26 +93,38 @@ static pregon_engine *engine_for(const char *dir)
 	return e;
 }
 
-/* The case's report as indented JSON (the same document `--format json`
- * prints, re-indented so that diffs read line by line). */
-static char *actual_json(const char *path, const char *dir)
+/* Check one case with its folder's engine: 0 with *out the report (NULL
+ * when pregon refused the input; *diag says why), or -1 when the case could
+ * not be read.  The caller frees *input after the report. */
+static int check_case(const char *path, const char *dir, char **input,
+		      pregon_report **out, pregon_diag *diag)
 {
+	*out = NULL;
 	pregon_engine *e = engine_for(dir);
-	if (!e)
-		return NULL;
 	size_t len;
-	char *input = slurp(path, &len);
-	if (!input)
-		return NULL;
+	*input = e ? slurp(path, &len) : NULL;
+	if (!*input)
+		return -1;
 	size_t n = strlen(path);
 	pregon_check_options o = { 0 };
 	o.today = "2026-01-15";
 	o.plain_text = n > 4 && strcmp(path + n - 4, ".txt") == 0;
+	pregon_check(out, e, path, *input, len, &o, diag);
+	return 0;
+}
+
+/* The case's report as indented JSON (the same document `--format json`
+ * prints, re-indented so that diffs read line by line). */
+static char *actual_json(const char *path, const char *dir)
+{
+	char *input;
 	pregon_report *r = NULL;
 	pregon_diag d;
 	pregon_diag_init(&d);
+	if (check_case(path, dir, &input, &r, &d))
+		return NULL;
 	char *out;
-	if (pregon_check(&r, e, path, input, len, &o, &d)) {
+	if (!r) {
 		char *msg = pregon_diag_format(&d);
 		json_t *j = json_pack("{s:s}", "error", msg);
 		out = json_dumps(j, JSON_INDENT(2));
@@ -202,38 +214,30 @@ static int leaks(const char *out, const char *datum, size_t n)
 
 static int leak_case(const char *path, const char *dir)
 {
-	pregon_engine *e = engine_for(dir);
-	size_t len;
-	char *input = slurp(path, &len);
-	if (!e || !input) {
-		printf("FALLA %s: no se pudo revisar\n", path);
-		free(input);
-		return 1;
-	}
-	size_t n = strlen(path);
-	pregon_check_options o = { 0 };
-	o.today = "2026-01-15";
-	o.plain_text = n > 4 && strcmp(path + n - 4, ".txt") == 0;
+	char *input;
 	pregon_report *r = NULL;
 	pregon_diag d;
 	pregon_diag_init(&d);
+	if (check_case(path, dir, &input, &r, &d)) {
+		printf("FALLA %s: no se pudo revisar\n", path);
+		pregon_diag_dispose(&d);
+		return 1;
+	}
 	int failed = 0;
-	if (pregon_check(&r, e, path, input, len, &o, &d) == 0) {
+	for (size_t f = 0; r && f < sizeof formats / sizeof *formats; f++) {
 		const pregon_report *one[1] = { r };
-		for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
-			pregon_format_options fo = { 0 };
-			fo.color = formats[f].color;
-			char *out = formats[f].format(one, 1, &fo);
-			for (size_t k = 0; k < r->n_sensitive; k++) {
-				const pregon_span *sp = &r->sensitive[k];
-				if (leaks(out, input + sp->offset, sp->length)) {
-					printf("FALLA %s: --format %s muestra sin máscara el dato del byte %zu\n",
-					       path, formats[f].name, sp->offset);
-					failed = 1;
-				}
+		pregon_format_options fo = { 0 };
+		fo.color = formats[f].color;
+		char *out = formats[f].format(one, 1, &fo);
+		for (size_t k = 0; k < r->n_sensitive; k++) {
+			const pregon_span *sp = &r->sensitive[k];
+			if (leaks(out, input + sp->offset, sp->length)) {
+				printf("FALLA %s: --format %s muestra sin máscara el dato del byte %zu\n",
+				       path, formats[f].name, sp->offset);
+				failed = 1;
 			}
-			free(out);
 		}
+		free(out);
 	}
 	pregon_report_free(r);
 	pregon_diag_dispose(&d);

@@ -266,16 +266,23 @@ static int compile_rx(rx **out, const char *pattern, pregon_diag *diag)
 	return rx_compile(out, pattern, strlen(pattern), 0, NULL, diag);
 }
 
+/* The texts of `n`, a text or a list of them; none when `n` is NULL. */
+static int texts_of(const y_node *n, const y_node ***items, size_t *k,
+		    pregon_diag *diag)
+{
+	*items = NULL;
+	*k = 0;
+	return n ? y_to_str_list(n, items, k, diag) : 0;
+}
+
 static int compile_words(rx **out, const kind_compile *c, const char *key,
 			 pregon_diag *diag)
 {
 	*out = NULL;
 	const y_node *n = kind_get(c, key);
-	if (!n)
-		return 0;
 	const y_node **items;
 	size_t k;
-	if (y_to_str_list(n, &items, &k, diag))
+	if (texts_of(n, &items, &k, diag))
 		return PREGON_EINVAL;
 	const char **words = xmalloc((k ? k : 1) * sizeof *words);
 	for (size_t i = 0; i < k; i++)
@@ -294,14 +301,12 @@ static int compile_words(rx **out, const kind_compile *c, const char *key,
 static int copy_str(char **out, const kind_compile *c, const char *key,
 		    pregon_diag *diag)
 {
+	const char *text;
 	const y_node *n = kind_get(c, key);
-	const char *s;
-	if (!n)
-		return 0;
-	if (y_to_str(n, &s, diag))
-		return PREGON_EINVAL;
-	*out = xstrdup(s);
-	return 0;
+	int rc = n ? y_to_str(n, &text, diag) : 0;
+	if (n && rc == 0)
+		*out = xstrdup(text);
+	return rc;
 }
 
 /* "calle|hidalgo|25": the street type written out, its name and number
@@ -442,12 +447,9 @@ static int load_allow(pd_state *st, const kind_compile *c, const char *key,
 	const y_node *contacts = c->config && c->config->tree
 					 ? y_get(c->config->tree, "contactos_publicos")
 					 : NULL;
-	const y_node *n = contacts ? y_get(contacts, key) : NULL;
-	if (!n)
-		return 0;
 	const y_node **items;
 	size_t k;
-	if (y_to_str_list(n, &items, &k, diag))
+	if (texts_of(contacts ? y_get(contacts, key) : NULL, &items, &k, diag))
 		return PREGON_EINVAL;
 	int rc = 0;
 	for (size_t i = 0; i < k && rc == 0; i++)

@@ -36,26 +36,22 @@ int pd_date_real(const char *s, int century)
 	return dd <= days_in(1900 + yy, mm) || dd <= days_in(2000 + yy, mm);
 }
 
-/* Index in "0123456789ABCDEFGHIJKLMN#OPQRSTUVWXYZ" ('#' stands for the
- * N with a tilde), or -1. */
-static int curp_value(char c)
+/* The value of a character is its index in the identifier's alphabet
+ * ('#' stands for the N with a tilde, which is not ASCII), or -1. */
+static const char curp_alphabet[] = "0123456789ABCDEFGHIJKLMN#OPQRSTUVWXYZ";
+static const char rfc_alphabet[] = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ #";
+
+static int value_in(const char *alphabet, char c)
 {
-	if (digit(c))
-		return c - '0';
-	if (c >= 'A' && c <= 'N')
-		return c - 'A' + 10;
-	if (c == '#')
-		return 24;
-	if (c >= 'O' && c <= 'Z')
-		return c - 'O' + 25;
-	return -1;
+	const char *p = c ? strchr(alphabet, c) : NULL;
+	return p ? (int)(p - alphabet) : -1;
 }
 
 char pd_curp_check_digit(const char *s)
 {
 	int sum = 0;
 	for (int i = 0; i < 17; i++) {
-		int v = curp_value(s[i]);
+		int v = value_in(curp_alphabet, s[i]);
 		if (v < 0)
 			return 0;
 		sum += v * (18 - i);
@@ -71,24 +67,6 @@ int pd_curp_validate(const char *s)
 	return pd_curp_check_digit(s) == s[17] ? 1 : -1;
 }
 
-/* Index in "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ" ('#' for the Ñ). */
-static int rfc_value(char c)
-{
-	if (digit(c))
-		return c - '0';
-	if (c >= 'A' && c <= 'N')
-		return c - 'A' + 10;
-	if (c == '&')
-		return 24;
-	if (c >= 'O' && c <= 'Z')
-		return c - 'O' + 25;
-	if (c == ' ')
-		return 37;
-	if (c == '#')
-		return 38;
-	return -1;
-}
-
 char pd_rfc_check_char(const char *s, size_t n)
 {
 	if (n != 11 && n != 12)
@@ -96,7 +74,7 @@ char pd_rfc_check_char(const char *s, size_t n)
 	/* a persona moral is left-padded with a space to 12 */
 	int sum = n == 11 ? 37 * 13 : 0;
 	for (size_t i = 0; i < n; i++) {
-		int v = rfc_value(s[i]);
+		int v = value_in(rfc_alphabet, s[i]);
 		if (v < 0)
 			return 0;
 		sum += v * (int)(13 - i - (12 - n));
