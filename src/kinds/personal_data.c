@@ -5,9 +5,9 @@
  *   tarjeta, nss, pasaporte, telefono, correo, domicilio,
  *   fecha-nacimiento, placa, cuenta-bancaria
  *
- * Shapes are matched on the case-folded, accent-stripped view of the prose
- * (so lower case and decomposed accents are seen as upper case and
- * composed ones), with separators allowed where people put them.  Each
+ * Shapes are matched on the case-folded, accent-stripped view of the body
+ * as written, link targets and code included (so lower case and
+ * decomposed accents are seen as upper case and composed ones), with separators allowed where people put them.  Each
  * match is then validated: a right check digit is certain (the rule's
  * severity); a right shape with a wrong check digit is a probable typo of a
  * real datum (warning, `mensaje_posible`).  Shapes that prove nothing on
@@ -1139,7 +1139,9 @@ static int scan(const checker *k, const rx *r,
 static int pd_check(const void *p, kind_run *run)
 {
 	const pd_state *st = p;
-	checker k = { st, run, doc_view(run->doc, TEXT_FOLD | TEXT_STRIP) };
+	/* the body as written: a datum in a tel: link or a code span is
+	 * published all the same */
+	checker k = { st, run, doc_body_view(run->doc, TEXT_FOLD | TEXT_STRIP) };
 	int rc = scan(&k, st->shape, judge_match);
 	/* the RFC's second shape only rules CURPs out */
 	if (rc == 0 && st->shape2 && st->det != D_RFC)
