@@ -121,7 +121,7 @@ static const char email_spelled_shape[] =
 	"meses|minutos|veces|lugares|alumnos|niños|elementos|unidades|"       \
 	"toneladas|litros)"
 #define COLONIA_WORD                                                       \
-	"(?!(?:para|en|a|y|que|se|el|con|por|su|sus|donde|al|cp|c\\.p)"        \
+	"(?!(?:para|en|a|y|que|se|con|por|su|sus|donde|al|cp|c\\.p)"           \
 	"(?![\\p{L}\\p{N}]))[\\p{L}\\d][\\p{L}\\d'\\-]*+\\.?"
 static const char address_shape[] =
 	NOT_AFTER
