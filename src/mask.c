@@ -35,11 +35,27 @@ static mask_plan plan_for(const char *s, size_t len)
 	return p;
 }
 
+/* The first span that ends after `offset`: spans are sorted and disjoint,
+ * so their ends are sorted too.  A report may hold thousands of them. */
+static size_t first_ending_after(const pregon_span *spans, size_t n,
+				 size_t offset)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (spans[mid].offset + spans[mid].length <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int mask_touches(const pregon_span *spans, size_t n, size_t offset,
 		 size_t length)
 {
 	size_t end = offset + length;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = first_ending_after(spans, n, offset); i < n; i++) {
 		size_t s = spans[i].offset, e = s + spans[i].length;
 		if (s < end && offset < e)
 			return 1;
@@ -86,7 +102,7 @@ void mask_put(buf *out, const char *in, size_t len, size_t from, size_t to,
 	from = cp_start(in, len, from);
 	to = cp_start(in, len, to);
 	size_t at = from;
-	for (size_t i = 0; i < n && at < to; i++) {
+	for (size_t i = first_ending_after(spans, n, from); i < n && at < to; i++) {
 		size_t s = spans[i].offset, e = s + spans[i].length;
 		if (e <= at)
 			continue;

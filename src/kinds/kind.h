@@ -26,8 +26,9 @@ typedef struct {
 	size_t n_suggestions;
 	int is_error;            /* 1: error severity whatever the rule says */
 	int at_most_warning;     /* 1: a doubtful match: warning at most */
-	int sensitive;           /* 1: personal data; the engine masks it in
-				  * every text the report prints */
+	int sensitive;           /* 1: personal data: `text` is ignored, the
+				  * engine masks the span in every text the
+				  * report prints, this finding's and others' */
 } kind_finding;
 
 typedef struct kind_run {
