@@ -6,18 +6,19 @@
  *   fecha-nacimiento, placa, cuenta-bancaria
  *
  * Shapes are matched on the case-folded, accent-stripped view of the body
- * as written, link targets and code included (so lower case and
- * decomposed accents are seen as upper case and composed ones), with separators allowed where people put them.  Each
- * match is then validated: a right check digit is certain (the rule's
- * severity); a right shape with a wrong check digit is a probable typo of a
- * real datum (warning, `mensaje_posible`).  Shapes that prove nothing on
- * their own (loose runs of 9 to 13 digits, dates, plates) need one of the
- * rule's `contexto` words within `ventana` bytes; a `contexto_negativo`
- * word before the datum about as near as any context word (folio,
- * referencia...), or a
+ * as written, link targets and code included (so lower case and decomposed
+ * accents are seen as upper case and composed ones), with separators
+ * allowed where people put them.  Each match is then validated: a right
+ * check digit is certain (the rule's severity); a right shape with a wrong
+ * check digit is a probable typo of a real datum (warning,
+ * `mensaje_posible`).  Shapes that prove nothing on their own (loose runs
+ * of 7 to 13 digits, dates, plates) need one of the rule's `contexto`
+ * words within `ventana` bytes.  A `contexto_negativo` word before the
+ * datum about as near as any context word (folio, referencia...), or a
  * `contexto_publico` word anywhere in the window (buzón ciudadano,
- * extensión, parque, oficinas...), discards the match.  Digit runs inside URLs, hashtags, mentions and
- * e-mail addresses, amounts, masked values and placeholders are never data.
+ * extensión, parque, oficinas...), discards the match.  Digit runs inside
+ * URLs, hashtags, mentions and e-mail addresses, amounts, masked values and
+ * placeholders are never data.
  *
  * The institution's own public data come from the configuration's
  * `contactos_publicos` (telefonos, correos, dominios_correo, direcciones,
@@ -788,6 +789,12 @@ static int judge_phone(const checker *k, const digits *r, int ctx)
 			nat = r->d + 1; /* a US number, common on the border */
 	} else if (r->n == 10) {
 		nat = r->d;
+	} else if (r->n == 12 && (strncmp(r->d, "52", 2) == 0 ||
+				  strncmp(r->d, "01", 2) == 0)) {
+		nat = r->d + 2; /* 52 without the '+', or the old 01 prefix */
+	} else if (r->n == 13 && (strncmp(r->d, "044", 3) == 0 ||
+				  strncmp(r->d, "045", 3) == 0)) {
+		nat = r->d + 3; /* the old mobile prefixes */
 	} else if (r->n == 7 && ctx == 1 && !all_same(r->d, r->n)) {
 		return POSSIBLE; /* a local number from before 2019 */
 	}
@@ -879,9 +886,8 @@ static int judge_voter_key(const char *s, size_t len)
 
 /* IDMEX, the CIC and its ICAO check digit: the first line of the
  * machine-readable zone of the credential. */
-static int judge_idmex(const char *s, size_t len)
+static int judge_idmex(const char *s)
 {
-	(void)len;
 	char cic[10];
 	for (int i = 0; i < 9; i++)
 		cic[i] = s[5 + i];
@@ -1109,7 +1115,7 @@ static int judge_match2(const checker *k, size_t ms, size_t me)
 	switch (k->st->det) {
 	case D_INE:
 		return in_link_or_tag(k->v, ms, me, 0) ? NOT_DATA
-						       : judge_idmex(s, me - ms);
+						       : judge_idmex(s);
 	case D_PASSPORT:
 		return !in_link_or_tag(k->v, ms, me, 0) && context_of(k, ms, me) == 1
 			       ? CERTAIN
