@@ -29,6 +29,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
           src/kinds/spelling.c src/kinds/personal_data.c \
+          src/kinds/personal_data_numbers.c src/kinds/personal_data_words.c \
           src/kinds/personal_data_validate.c src/mask.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
