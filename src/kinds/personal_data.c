@@ -494,8 +494,9 @@ static void emit(const pd_checker *k, size_t ms, size_t me, int verdict)
 	k->run->emit(k->run, &f);
 }
 
-static int judge_match(const pd_checker *k, size_t ms, size_t me)
+static int judge_match(const pd_checker *k, size_t ms, size_t *end)
 {
+	size_t me = *end;
 	const pd_state *st = k->st;
 	const char *s = k->v->s + ms;
 	size_t len = me - ms;
@@ -535,7 +536,8 @@ static int judge_match(const pd_checker *k, size_t ms, size_t me)
 	case PD_BIRTH_DATE:
 		return ctx == 1 && pd_real_date(s, len) ? PD_CERTAIN : PD_NOT_DATA;
 	case PD_PLATE:
-		return ctx == 1 && pd_plate_written_apart_in_capitals(k, ms, me)
+		*end = pd_plate_end(k, ms, me);
+		return ctx == 1 && pd_plate_written_apart_in_capitals(k, ms, *end)
 			       ? PD_CERTAIN
 			       : PD_NOT_DATA;
 	default:
@@ -544,8 +546,9 @@ static int judge_match(const pd_checker *k, size_t ms, size_t me)
 }
 
 /* The verdict on a match of the second shape. */
-static int judge_match2(const pd_checker *k, size_t ms, size_t me)
+static int judge_match2(const pd_checker *k, size_t ms, size_t *end)
 {
+	size_t me = *end;
 	const char *s = k->v->s + ms;
 	switch (k->st->det) {
 	case PD_INE:
@@ -562,16 +565,19 @@ static int judge_match2(const pd_checker *k, size_t ms, size_t me)
 	}
 }
 
+/* Run shape `r` over the body; `judge` gives the verdict on each match and
+ * may shorten it (a plate's final letter that is a word). */
 static int scan(const pd_checker *k, const rx *r,
-		int (*judge)(const pd_checker *, size_t, size_t))
+		int (*judge)(const pd_checker *, size_t, size_t *))
 {
 	size_t at = 0, ms, me;
 	int rc;
 	while ((rc = rx_next(r, k->run->scratch, k->v->s, k->v->len, at, &ms,
 			     &me)) == 1) {
-		int verdict = judge(k, ms, me);
+		size_t end = me;
+		int verdict = judge(k, ms, &end);
 		if (verdict != PD_NOT_DATA)
-			emit(k, ms, me, verdict);
+			emit(k, ms, end, verdict);
 		at = me;
 	}
 	return rc == PREGON_ELIMIT ? rc : 0;

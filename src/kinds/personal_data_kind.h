@@ -97,6 +97,8 @@ int pd_real_date(const char *s, size_t len);
  * the last match of pd_address_shape on `s`.  Caller frees. */
 char *pd_address_key(const rx_scratch *sc, const char *s);
 int pd_address_public(const pd_checker *k);
+/* The end of a plate match without a final " y" that is a word. */
+size_t pd_plate_end(const pd_checker *k, size_t ms, size_t me);
 int pd_plate_written_apart_in_capitals(const pd_checker *k, size_t ms,
 				       size_t me);
 int pd_address_type_is_common_word(const pd_checker *k);

@@ -305,6 +305,19 @@ int pd_address_public(const pd_checker *k)
 
 /* Written with spaces, a plate must be in capitals in the input, or
  * "las 100" would be one. */
+/* "placas BJK-9876 y una camioneta": a final letter after a space is the
+ * plate's only in capitals. */
+size_t pd_plate_end(const pd_checker *k, size_t ms, size_t me)
+{
+	const char *v = k->v->s;
+	if (me - ms < 2 || v[me - 2] != ' ')
+		return me;
+	size_t start, end;
+	text_view_span(k->v, me - 1, me, &start, &end);
+	char c = k->run->doc->input[start];
+	return c >= 'a' && c <= 'z' ? me - 2 : me;
+}
+
 int pd_plate_written_apart_in_capitals(const pd_checker *k, size_t ms,
 					   size_t me)
 {
