@@ -472,6 +472,13 @@ static void finish_texts(collector *c, const doc_t *d, const pregon_span *spans,
 			free(x->text);
 			x->text = buf_detach(&b);
 			free_suggestions(x);
+			/* another kind's own message may quote the words
+			 * ("falta acento: «Héroes»"): its rule's template
+			 * quotes the masked text instead */
+			if (!x->sensitive) {
+				free(x->message);
+				x->message = xstrdup(x->rule->info.message);
+			}
 		}
 		char *shown = shown_text(x->text, strlen(x->text));
 		char *msg = fill_message(x->message, shown,

@@ -140,8 +140,9 @@ typedef struct {
 	int line, col, end_line, end_col; /* 1-based; col in code points */
 	/* The matched text.  Personal data never appears here in full: a
 	 * finding on a datum, and any other finding whose span touches one,
-	 * shows it masked (see pregon_report_excerpt), and a finding that
-	 * touches one carries no suggestions, which could repeat it. */
+	 * shows it masked (see pregon_report_excerpt); a finding that
+	 * touches one carries no suggestions, which could repeat it, and
+	 * its rule's own message, which quotes `text`. */
 	const char *text;
 	const pregon_suggestion *suggestions;
 	size_t n_suggestions;
