@@ -30,6 +30,9 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
           src/kinds/spelling.c src/kinds/offensive.c src/spanish.c \
           src/kinds/length.c src/kinds/links.c src/kinds/spam.c \
+          src/kinds/personal_data.c src/kinds/personal_data_numbers.c \
+          src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
+          src/mask.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
@@ -37,19 +40,20 @@ LIB     = $(BUILD)/libpregon.a
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
            tests/unit/test_document.c tests/unit/test_spanish.c \
-           tests/unit/test_count.c
+           tests/unit/test_count.c tests/unit/test_personal_data.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
 CONFORMANCE_BIN = $(BUILD)/tests/conformance_twitter
 EVAL_BIN = $(BUILD)/tests/evaluacion
+PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus check-conformance check-evaluation check-install \
-        check-dictionaries check-eval
+        check-header check-corpus check-conformance check-install \
+        check-dictionaries check-eval check-eval-c check-leaks
 
 all: $(BIN) $(MO)
 
@@ -97,12 +101,16 @@ $(EVAL_BIN): tests/evaluacion.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
 
+$(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
 TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-conformance check-evaluation check-corpus \
-	  check-dictionaries check-eval check-install
+	  check-golden check-errors check-conformance check-corpus \
+	  check-dictionaries check-eval check-leaks check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -126,17 +134,23 @@ check-errors: $(BIN) $(MO)
 check-conformance: $(CONFORMANCE_BIN)
 	@$(TEST_ENV) $(CONFORMANCE_BIN)
 
-check-evaluation: $(EVAL_BIN) $(MO)
-	@$(TEST_ENV) $(EVAL_BIN)
-
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
+
+# No report format may print a datum a personal-data rule found.
+check-leaks: $(GOLDEN_BIN) $(MO)
+	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --leaks tests/golden examples/borradores
 
 check-dictionaries:
 	@bash tests/dictionaries/check.sh
 
-# Evaluation sets: realistic drafts with their expected findings.
-check-eval: $(BIN) $(MO)
+# Evaluation sets: realistic drafts with their expected findings.  The
+# programs (categories; personal-data spans) also run under the sanitizers.
+check-eval-c: $(EVAL_BIN) $(PII_EVAL_BIN) $(MO)
+	@$(TEST_ENV) $(VALGRIND) $(EVAL_BIN)
+	@$(TEST_ENV) $(VALGRIND) $(PII_EVAL_BIN)
+
+check-eval: check-eval-c $(BIN)
 	@for t in tests/eval/*/run.sh; do $(TEST_ENV) bash $$t $(BIN) || exit 1; done
 
 # The data are found from the checkout run elsewhere, and once installed.
@@ -155,13 +169,14 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-errors check-conformance \
-	  check-evaluation check-corpus
+	  check-corpus check-eval-c check-leaks
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-rules \
+	  check-leaks check-eval-c \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 

@@ -20,7 +20,8 @@ static const char *const rule_keys[] = { "activa", "severidad", "peso",
 static const char *const official_keys[] = { "nombre", "formas", "cargo",
 					     "cuentas", NULL };
 static const char *const contact_keys[] = { "telefonos", "correos",
-					    "direcciones", NULL };
+					    "dominios_correo", "direcciones",
+					    "cuentas", "rfc", NULL };
 static const char *const domain_keys[] = { "permitidos", "noticias",
 					   "acortadores", "bloqueados", NULL };
 static const char *const window_keys[] = { "nombre", "inicio", "fin",

@@ -373,24 +373,38 @@ void doc_dispose(doc_t *doc)
 	y_free(doc->fm);
 	free(doc->prose);
 	text_linemap_dispose(&doc->lines);
-	for (int i = 0; i < TEXT_VIEWS; i++)
+	for (int i = 0; i < TEXT_VIEWS; i++) {
 		if (doc->built[i])
 			text_view_dispose(&doc->views[i]);
-	if (doc->body_built)
-		text_view_dispose(&doc->body);
+		if (doc->body_built[i])
+			text_view_dispose(&doc->body_views[i]);
+	}
 	count_entities_dispose(&doc->entities);
 	memset(doc, 0, sizeof *doc);
 }
 
-const text_view *doc_view(doc_t *doc, int flags)
+/* The view of `text` (the prose or the input) with `flags`, built once. */
+static const text_view *cached_view(const doc_t *doc, const char *text,
+				    text_view *views, int *built, int flags)
 {
 	flags &= TEXT_VIEWS - 1;
-	if (!doc->built[flags]) {
-		text_view_build(&doc->views[flags], doc->prose + doc->body_off,
+	if (!built[flags]) {
+		text_view_build(&views[flags], text + doc->body_off,
 				doc->len - doc->body_off, doc->body_off, flags);
-		doc->built[flags] = 1;
+		built[flags] = 1;
 	}
-	return &doc->views[flags];
+	return &views[flags];
+}
+
+const text_view *doc_view(doc_t *doc, int flags)
+{
+	return cached_view(doc, doc->prose, doc->views, doc->built, flags);
+}
+
+const text_view *doc_body_view(doc_t *doc, int flags)
+{
+	return cached_view(doc, doc->input, doc->body_views, doc->body_built,
+			   flags);
 }
 
 size_t doc_offset_of(const doc_t *doc, int line, int col)

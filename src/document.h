@@ -24,11 +24,15 @@ typedef struct {
 	text_linemap lines;
 	text_view views[TEXT_VIEWS]; /* by view flags, built on demand */
 	int built[TEXT_VIEWS];
-	/* The body as published and the links, hashtags and mentions X finds
-	 * in it, built once for all the platform rules (kind_body()). */
-	text_view body;
+	text_view body_views[TEXT_VIEWS]; /* of the body as written */
+	int body_built[TEXT_VIEWS];
+	/* The body as published (the exact view, trailing blanks left out)
+	 * and the links, hashtags and mentions X finds in it, built once for
+	 * all the platform rules (kind_body()); `published` shares the exact
+	 * view's buffers. */
+	text_view published;
 	count_entities entities;
-	int body_built, entities_built, entities_rc;
+	int published_built, entities_built, entities_rc;
 
 	/* Context resolved by the engine from options and front matter. */
 	date_t date;
@@ -55,6 +59,10 @@ void doc_dispose(doc_t *doc);
 
 /* The body's prose as a normalized view (flags of text.h). */
 const text_view *doc_view(doc_t *doc, int flags);
+/* The body as written, link targets, code and comments included, as a
+ * normalized view: for rules about what a post gives away (personal data
+ * in a `tel:` link or a code span is published all the same). */
+const text_view *doc_body_view(doc_t *doc, int flags);
 
 /* Byte offset in the input of (line, col) as y_node positions give them. */
 size_t doc_offset_of(const doc_t *doc, int line, int col);

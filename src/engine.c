@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "mask.h"
 #include "score.h"
 
 #ifndef PREGON_DATADIR
@@ -320,10 +321,11 @@ typedef struct {
 	const rule_t *rule;
 	pregon_severity severity;
 	size_t offset, length;
-	char *message;
-	char *text;
+	char *message;           /* the template until the report is built */
+	char *text;              /* NULL for personal data until masked */
 	char **suggestions;
 	size_t n_suggestions;
+	int sensitive;
 } raw_finding;
 
 typedef struct {
@@ -403,21 +405,89 @@ static void collect(kind_run *run, const kind_finding *f)
 	memset(x, 0, sizeof *x);
 	x->rule = r;
 	x->severity = f->is_error ? PREGON_SEV_ERROR : r->info.severity;
+	if (f->at_most_warning && x->severity > PREGON_SEV_WARNING)
+		x->severity = PREGON_SEV_WARNING;
 	x->offset = f->offset;
 	x->length = f->length;
-	x->text = f->text ? xstrdup(f->text)
-			  : xstrndup(d->input + f->offset, f->length);
-	if (f->n_suggestions) {
+	x->sensitive = f->sensitive;
+	/* A datum is never copied: its text is made from the masked input
+	 * once every rule has run. */
+	if (!f->sensitive)
+		x->text = f->text ? xstrdup(f->text)
+				  : xstrndup(d->input + f->offset, f->length);
+	if (f->n_suggestions && !f->sensitive) {
 		x->suggestions = xmalloc(f->n_suggestions * sizeof *x->suggestions);
 		for (size_t i = 0; i < f->n_suggestions; i++)
 			x->suggestions[i] = xstrdup(f->suggestions[i]);
 		x->n_suggestions = f->n_suggestions;
 	}
-	const char *tmpl = f->message ? f->message : r->info.message;
-	char *shown = shown_text(x->text, strlen(x->text));
-	x->message = fill_message(tmpl, shown,
-				  x->n_suggestions ? x->suggestions[0] : NULL);
-	free(shown);
+	x->message = xstrdup(f->message ? f->message : r->info.message);
+}
+
+static void free_suggestions(raw_finding *x)
+{
+	for (size_t k = 0; k < x->n_suggestions; k++)
+		free(x->suggestions[k]);
+	free(x->suggestions);
+	x->suggestions = NULL;
+	x->n_suggestions = 0;
+}
+
+/* The spans of personal data, sorted and merged: the findings are sorted
+ * by offset already. */
+static pregon_span *sensitive_spans(const collector *c, size_t *out_n)
+{
+	pregon_span *spans = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		const raw_finding *x = &c->items[i];
+		if (!x->sensitive)
+			continue;
+		if (n && x->offset <= spans[n - 1].offset + spans[n - 1].length) {
+			size_t end = x->offset + x->length;
+			if (end > spans[n - 1].offset + spans[n - 1].length)
+				spans[n - 1].length = end - spans[n - 1].offset;
+			continue;
+		}
+		xgrow(&spans, &cap, n + 1, sizeof *spans);
+		spans[n].offset = x->offset;
+		spans[n++].length = x->length;
+	}
+	*out_n = n;
+	return spans;
+}
+
+/* Mask personal data in the text of every finding that touches it (the
+ * datum's own, a caps or spelling finding on the same words), then fill
+ * in the messages, which may quote that text. */
+static void finish_texts(collector *c, const doc_t *d, const pregon_span *spans,
+			 size_t n_spans)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		raw_finding *x = &c->items[i];
+		if (x->sensitive || mask_touches(spans, n_spans, x->offset, x->length)) {
+			buf b;
+			buf_init(&b);
+			mask_put(&b, d->input, d->len, x->offset, x->offset + x->length,
+				 spans, n_spans);
+			free(x->text);
+			x->text = buf_detach(&b);
+			free_suggestions(x);
+			/* another kind's own message may quote the words
+			 * ("falta acento: «Héroes»"): its rule's template
+			 * quotes the masked text instead */
+			if (!x->sensitive) {
+				free(x->message);
+				x->message = xstrdup(x->rule->info.message);
+			}
+		}
+		char *shown = shown_text(x->text, strlen(x->text));
+		char *msg = fill_message(x->message, shown,
+					 x->n_suggestions ? x->suggestions[0] : NULL);
+		free(shown);
+		free(x->message);
+		x->message = msg;
+	}
 }
 
 static void resolve_context(doc_t *d, const pregon_check_options *o)
@@ -487,18 +557,21 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 		    strcmp(prev->rule->category, x->rule->category) == 0) {
 			free(x->message);
 			free(x->text);
-			for (size_t k = 0; k < x->n_suggestions; k++)
-				free(x->suggestions[k]);
-			free(x->suggestions);
+			free_suggestions(x);
 			continue;
 		}
 		c->items[kept++] = *x;
 	}
 	c->n = kept;
+	size_t n_spans;
+	pregon_span *spans = sensitive_spans(c, &n_spans);
+	finish_texts(c, d, spans, n_spans);
 	pregon_report *rep = xcalloc(1, sizeof *rep);
 	rep->path = xstrdup(path);
 	rep->input = d->input;
 	rep->input_len = d->len;
+	rep->sensitive = spans;
+	rep->n_sensitive = n_spans;
 	pregon_finding *fs = xcalloc(c->n ? c->n : 1, sizeof *fs);
 	int *weights = xmalloc((c->n ? c->n : 1) * sizeof *weights);
 	pregon_severity *sevs = xmalloc((c->n ? c->n : 1) * sizeof *sevs);
@@ -553,9 +626,12 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 static void limit_finding(kind_run *run)
 {
 	const doc_t *d = run->doc;
-	kind_finding f = { d->body_off, d->len - d->body_off,
-			   _("la expresión regular de la regla agotó el límite de búsqueda en este texto; simplifique el patrón"),
-			   "", NULL, 0, 1 };
+	kind_finding f = { 0 };
+	f.offset = d->body_off;
+	f.length = d->len - d->body_off;
+	f.message = _("la expresión regular de la regla agotó el límite de búsqueda en este texto; simplifique el patrón");
+	f.text = "";
+	f.is_error = 1;
 	run->emit(run, &f);
 }
 
@@ -621,6 +697,7 @@ void pregon_report_free(pregon_report *rep)
 	}
 	free((void *)rep->findings);
 	free((void *)rep->metrics);
+	free((void *)rep->sensitive);
 	free((char *)rep->path);
 	free((char *)rep->error);
 	free(rep);

@@ -157,10 +157,21 @@ typedef struct {
 	size_t offset;         /* bytes into the input as read */
 	size_t length;         /* bytes */
 	int line, col, end_line, end_col; /* 1-based; col in code points */
-	const char *text;      /* the matched text; masked for personal data */
+	/* The matched text.  Personal data never appears here in full: a
+	 * finding on a datum, and any other finding whose span touches one,
+	 * shows it masked (see pregon_report_excerpt); a finding that
+	 * touches one carries no suggestions, which could repeat it, and
+	 * its rule's own message, which quotes `text`. */
+	const char *text;
 	const pregon_suggestion *suggestions;
 	size_t n_suggestions;
 } pregon_finding;
+
+/* A span of the input, in bytes. */
+typedef struct {
+	size_t offset;
+	size_t length;
+} pregon_span;
 
 /* A per-post figure, such as a weighted length. */
 typedef struct {
@@ -181,6 +192,11 @@ typedef struct {
 	 * from the caller of pregon_check(): valid while that buffer is. */
 	const char *input;
 	size_t input_len;
+	/* Where the input holds personal data (criterion III), sorted and
+	 * disjoint.  A formatter must never print these bytes: it prints
+	 * source text only through pregon_report_excerpt(). */
+	const pregon_span *sensitive;
+	size_t n_sensitive;
 } pregon_report;
 
 /*
@@ -199,6 +215,19 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 pregon_report *pregon_report_new_error(const char *path, const char *error);
 
 void pregon_report_free(pregon_report *report);
+
+/*
+ * The input bytes [offset, offset + length) of a report as they may be
+ * shown: every code point of a sensitive span is replaced by "•" except
+ * separators and, as a hint for the reviewer, the last 2 letters or digits
+ * of a datum of 8 or more (and the first 4 of a datum of 18 or more written
+ * as one word, like a CURP).  Each masked code point stays one column wide,
+ * so carets under an excerpt still line up.  Offsets are clamped to the
+ * input and to code-point boundaries.  The caller frees the result with
+ * free().
+ */
+char *pregon_report_excerpt(const pregon_report *report, size_t offset,
+			    size_t length);
 
 /* The report's vocabulary: stable names for machine formats ("publish",
  * "warning") and labels in the process's language ("publicar",

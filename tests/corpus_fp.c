@@ -18,6 +18,12 @@
  * record id) in tests/corpus/longitud-enlaces-spam-conocidos.tsv: each one
  * was looked at, and a new one fails until it is.
  *
+ * Personal data have no ceiling: every finding of the `datos-personales`
+ * set on these posts was reviewed by hand, and the reviewed list (record
+ * id, rule, offset and the verdict; never the datum) is
+ * tests/corpus/datos-personales-revisados.tsv.  Any change to the set of
+ * findings, one more or one less, fails until it is reviewed.
+ *
  * The corpus is not part of the project: without it the test is skipped with
  * a notice, unless PREGON_REQUIRE_ALL=1 (CI), where that is a failure. */
 #include <jansson.h>
@@ -130,6 +136,12 @@ static flag_list reviewed = { "tests/corpus/longitud-enlaces-spam-conocidos.tsv"
 			   "# regla\tregistro: cada marca revisada (README, «Falsas alarmas medidas»)\n",
 			   "marca sin revisar", NULL, 0, 0 };
 static const char *const known_prefixes[] = { "longitud.", "enlaces.", "spam.", NULL };
+/* Every personal-data finding: "id\trule\toffset".  They have no ceiling:
+ * the set must equal the reviewed one, so a finding that appears or
+ * disappears fails until it is reviewed. */
+#define PERSONAL_PREFIX "datos-personales."
+#define PERSONAL_LIST "tests/corpus/datos-personales-revisados.tsv"
+static flag_list personal = { PERSONAL_LIST, NULL, "dato personal sin revisar", NULL, 0, 0 };
 
 static void list_add(flag_list *l, const char *a, const char *b, const char *c)
 {
@@ -262,6 +274,15 @@ static int tally_report(const pregon_report *r, int measure, const char *id,
 {
 	int spelled = 0;
 	for (size_t i = 0; i < r->n_findings; i++) {
+		if (strncmp(r->findings[i].rule, PERSONAL_PREFIX, strlen(PERSONAL_PREFIX)) == 0) {
+			char offset[32];
+			snprintf(offset, sizeof offset, "%zu", r->findings[i].offset);
+			list_add(&personal, id ? id : "?", r->findings[i].rule, offset);
+			if (show && strcmp(show, r->findings[i].rule) == 0)
+				printf("%s:%d: «%s» en: %s\n", folder, lineno,
+				       r->findings[i].text, text);
+			continue; /* no ceiling: the reviewed list */
+		}
 		if (measure && strncmp(r->findings[i].rule, SPELLING_PREFIX,
 				       strlen(SPELLING_PREFIX)) == 0) {
 			spelled = 1;
@@ -398,6 +419,50 @@ static int measure_offensive(pregon_engine *e, const char *corpus)
 	       h.ag_flagged, h.ag, ag, OFFENSIVE_MIN_AG, h.clean_flagged, h.clean,
 	       clean, OFFENSIVE_MAX_CLEAN);
 	return ag < OFFENSIVE_MIN_AG || clean > OFFENSIVE_MAX_CLEAN;
+}
+
+/* The reviewed personal-data findings: the first three fields of each line
+ * of PERSONAL_LIST (the fourth is the verdict), comments left out. */
+static char *reviewed_personal(void)
+{
+	flag_list out = { NULL, NULL, NULL, NULL, 0, 0 };
+	list_add(&out, "", "", NULL); /* never NULL */
+	out.len = 0;
+	out.text[0] = '\0';
+	FILE *f = fopen(PERSONAL_LIST, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	while (f && getline(&line, &cap, f) > 0) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		char *a = strtok(line, "\t\n"), *b = strtok(NULL, "\t\n"),
+		     *c = strtok(NULL, "\t\n");
+		if (a && b && c)
+			list_add(&out, a, b, c);
+	}
+	free(line);
+	if (f)
+		fclose(f);
+	return out.text;
+}
+
+/* Personal data found now against the reviewed list, both ways. */
+static int check_personal(void)
+{
+	const char *now = personal.text ? personal.text : "";
+	size_t n = 0;
+	for (const char *p = now; *p; p++)
+		n += *p == '\n';
+	printf("corpus: datos personales: %zu hallazgos, comparados con los revisados en %s\n",
+	       n, PERSONAL_LIST);
+	char *reviewed_text = reviewed_personal();
+	int changed = compare_flags(reviewed_text, now, "dato personal sin revisar") +
+		      compare_flags(now, reviewed_text, "revisado que ya no se marca");
+	if (changed)
+		printf("corpus: los hallazgos de datos personales cambiaron (%d); revíselos uno por uno y actualice %s\n",
+		       changed, PERSONAL_LIST);
+	free(reviewed_text);
+	return changed != 0;
 }
 
 static int require_all(void)
@@ -598,6 +663,7 @@ int main(int argc, char **argv)
 		failed |= pct > SPELLING_MAX_PCT;
 		failed |= list_sync(&spelling, update) != 0;
 		failed |= list_sync(&reviewed, update) != 0;
+		failed |= check_personal();
 	}
 	for (size_t i = 0; i < n_accounts; i++) {
 		free(accounts[i].name);
@@ -605,6 +671,7 @@ int main(int argc, char **argv)
 	}
 	free(spelling.text);
 	free(reviewed.text);
+	free(personal.text);
 	for (size_t i = 0; i < n_tallies; i++)
 		free(tallies[i].id);
 	pregon_engine_free(e);

@@ -8,6 +8,10 @@
  *
  *   golden DIR            run every case, print a unified diff per failure
  *   golden --update DIR   rewrite the expected files from the output
+ *   golden --leaks DIR..  run every case (and draft) through every output
+ *                         format and fail if a datum that a personal-data
+ *                         rule found appears unmasked in any of them; a
+ *                         folder without .pregon.yaml uses its parent's
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -56,11 +60,17 @@ static int write_file(const char *path, const char *text)
 	return fclose(f);
 }
 
+/* --leaks: drafts like examples/borradores take the configuration of the
+ * folder above them. */
+static int config_from_parent;
+
 static pregon_engine *engine_for(const char *dir)
 {
 	char cfg[4096];
 	struct stat st;
 	snprintf(cfg, sizeof cfg, "%s/.pregon.yaml", dir);
+	if (config_from_parent && stat(cfg, &st) != 0)
+		snprintf(cfg, sizeof cfg, "%s/../.pregon.yaml", dir);
 	const char *key = stat(cfg, &st) == 0 ? cfg : "";
 	for (size_t i = 0; i < n_engines; i++)
 		if (strcmp(engines[i].config, key) == 0)
@@ -84,27 +94,42 @@ static pregon_engine *engine_for(const char *dir)
 	return e;
 }
 
-/* The case's report as indented JSON (the same document `--format json`
- * prints, re-indented so that diffs read line by line). */
-static char *actual_json(const char *path, const char *dir, pregon_batch *batch)
+/* The batch of the folder being walked: its cases are one run. */
+static pregon_batch *folder_batch;
+
+/* Check one case with its folder's engine: 0 with *out the report (NULL
+ * when pregon refused the input; *diag says why), or -1 when the case could
+ * not be read.  The caller frees *input after the report. */
+static int check_case(const char *path, const char *dir, char **input,
+		      pregon_report **out, pregon_diag *diag)
 {
+	*out = NULL;
 	pregon_engine *e = engine_for(dir);
-	if (!e)
-		return NULL;
 	size_t len;
-	char *input = slurp(path, &len);
-	if (!input)
-		return NULL;
+	*input = e ? slurp(path, &len) : NULL;
+	if (!*input)
+		return -1;
 	size_t n = strlen(path);
 	pregon_check_options o = { 0 };
 	o.today = "2026-01-15";
-	o.batch = batch;
 	o.plain_text = n > 4 && strcmp(path + n - 4, ".txt") == 0;
+	o.batch = folder_batch;
+	pregon_check(out, e, path, *input, len, &o, diag);
+	return 0;
+}
+
+/* The case's report as indented JSON (the same document `--format json`
+ * prints, re-indented so that diffs read line by line). */
+static char *actual_json(const char *path, const char *dir)
+{
+	char *input;
 	pregon_report *r = NULL;
 	pregon_diag d;
 	pregon_diag_init(&d);
+	if (check_case(path, dir, &input, &r, &d))
+		return NULL;
 	char *out;
-	if (pregon_check(&r, e, path, input, len, &o, &d)) {
+	if (!r) {
 		char *msg = pregon_diag_format(&d);
 		json_t *j = json_pack("{s:s}", "error", msg);
 		out = json_dumps(j, JSON_INDENT(2));
@@ -138,6 +163,93 @@ static char *actual_json(const char *path, const char *dir, pregon_batch *batch)
 	return out;
 }
 
+/* Every output format, the one place to extend when a format is added. */
+static const struct {
+	const char *name;
+	char *(*format)(const pregon_report *const *, size_t,
+			const pregon_format_options *);
+	int color;
+} formats[] = {
+	{ "text", pregon_format_text, 0 },
+	{ "text --color", pregon_format_text, 1 },
+	{ "json", pregon_format_json, 0 },
+};
+
+/* Letters and digits of s[0..n) only: a formatter that dropped the
+ * separators ("665 123 4567" -> "6651234567") would still leak. */
+static char *compact(const char *s, size_t n)
+{
+	char *out = malloc(n + 1);
+	size_t k = 0;
+	if (!out)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z'))
+			out[k++] = (char)c;
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* 1 when `out` shows the datum, whole, without separators, or any 8 of
+ * its letters and digits in a row (the mask shows at most 6). */
+static int leaks(const char *out, const char *datum, size_t n)
+{
+	char *whole = malloc(n + 1);
+	if (!whole)
+		abort();
+	memcpy(whole, datum, n);
+	whole[n] = '\0';
+	int leak = strstr(out, whole) != NULL;
+	char *d = compact(datum, n), *o = compact(out, strlen(out));
+	size_t dn = strlen(d);
+	for (size_t i = 0; !leak && dn >= 8 && i + 8 <= dn; i++) {
+		char window[9];
+		memcpy(window, d + i, 8);
+		window[8] = '\0';
+		leak = strstr(o, window) != NULL;
+	}
+	free(whole);
+	free(d);
+	free(o);
+	return leak;
+}
+
+static int leak_case(const char *path, const char *dir)
+{
+	char *input;
+	pregon_report *r = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	if (check_case(path, dir, &input, &r, &d)) {
+		printf("FALLA %s: no se pudo revisar\n", path);
+		pregon_diag_dispose(&d);
+		return 1;
+	}
+	int failed = 0;
+	for (size_t f = 0; r && f < sizeof formats / sizeof *formats; f++) {
+		const pregon_report *one[1] = { r };
+		pregon_format_options fo = { 0 };
+		fo.color = formats[f].color;
+		char *out = formats[f].format(one, 1, &fo);
+		for (size_t k = 0; k < r->n_sensitive; k++) {
+			const pregon_span *sp = &r->sensitive[k];
+			if (leaks(out, input + sp->offset, sp->length)) {
+				printf("FALLA %s: --format %s muestra sin máscara el dato del byte %zu\n",
+				       path, formats[f].name, sp->offset);
+				failed = 1;
+			}
+		}
+		free(out);
+	}
+	pregon_report_free(r);
+	pregon_diag_dispose(&d);
+	free(input);
+	return failed;
+}
+
 static int show_diff(const char *expected_path, const char *actual)
 {
 	char tmp[] = "/tmp/pregon-golden-XXXXXX";
@@ -153,14 +265,13 @@ static int show_diff(const char *expected_path, const char *actual)
 	return rc;
 }
 
-static int run_case(const char *path, const char *dir, pregon_batch *batch,
-		    int update)
+static int run_case(const char *path, const char *dir, int update)
 {
 	char expected_path[4096];
 	const char *dot = strrchr(path, '.');
 	snprintf(expected_path, sizeof expected_path, "%.*s.expected.json",
 		 (int)(dot - path), path);
-	char *actual = actual_json(path, dir, batch);
+	char *actual = actual_json(path, dir);
 	if (!actual) {
 		printf("FALLA %s: no se pudo revisar\n", path);
 		return 1;
@@ -204,7 +315,8 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Cases in sorted order, folder by folder. */
+/* Cases in sorted order, folder by folder.  `update`: 1 rewrites the
+ * expectations, -1 checks for leaks instead of comparing. */
 static void walk(const char *dir, int update, int *total, int *failed)
 {
 	DIR *d = opendir(dir);
@@ -226,7 +338,8 @@ static void walk(const char *dir, int update, int *total, int *failed)
 	}
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);
-	pregon_batch *batch = pregon_batch_new();
+	pregon_batch *outer = folder_batch;
+	folder_batch = pregon_batch_new();
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		const char *base = strrchr(names[i], '/') + 1;
@@ -234,26 +347,39 @@ static void walk(const char *dir, int update, int *total, int *failed)
 			walk(names[i], update, total, failed);
 		else if (is_case(base)) {
 			(*total)++;
-			*failed += run_case(names[i], dir, batch, update);
+			*failed += update < 0 ? leak_case(names[i], dir)
+					      : run_case(names[i], dir, update);
 		}
 		free(names[i]);
 	}
-	pregon_batch_free(batch);
 	free(names);
+	pregon_batch_free(folder_batch);
+	folder_batch = outer;
 }
 
 int main(int argc, char **argv)
 {
 	int update = argc > 1 && strcmp(argv[1], "--update") == 0;
-	const char *dir = argc > 1 + update ? argv[1 + update] : "tests/golden";
+	int leak_mode = argc > 1 && strcmp(argv[1], "--leaks") == 0;
 	pregon_i18n_init(NULL, PREGON_LANG_ES);
 	int total = 0, failed = 0;
-	walk(dir, update, &total, &failed);
+	if (leak_mode) {
+		config_from_parent = 1;
+		for (int i = 2; i < argc; i++)
+			walk(argv[i], -1, &total, &failed);
+	} else {
+		const char *dir = argc > 1 + update ? argv[1 + update] : "tests/golden";
+		walk(dir, update, &total, &failed);
+	}
 	for (size_t i = 0; i < n_engines; i++) {
 		pregon_engine_free(engines[i].engine);
 		free(engines[i].config);
 	}
-	printf("golden: %d casos, %d fallidos%s\n", total, failed,
-	       update ? " (esperados reescritos)" : "");
+	if (leak_mode)
+		printf("sin fugas: %d textos en %zu formatos, %d con datos sin máscara\n",
+		       total, sizeof formats / sizeof *formats, failed);
+	else
+		printf("golden: %d casos, %d fallidos%s\n", total, failed,
+		       update ? " (esperados reescritos)" : "");
 	return failed || total == 0 ? 1 : 0;
 }

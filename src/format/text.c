@@ -114,17 +114,25 @@ static void finding_text(buf *b, const pregon_report *r,
 	size_t to = forward_cps(in, r->input_len, span_end, CONTEXT_CPS);
 	int cut_left = from > 0 && in[from - 1] != '\n';
 	int cut_right = to < r->input_len && in[to] != '\n' && in[to] != '\r';
-	buf_printf(b, "%6d | %s", f->line, cut_left ? "…" : "");
-	buf_put(b, in + from, to - from);
+	/* Source text only ever goes out masked: the line may hold personal
+	 * data found by this or any other rule. */
+	char *before = pregon_report_excerpt(r, from, f->offset - from);
+	char *span = pregon_report_excerpt(r, f->offset, span_end - f->offset);
+	char *after = pregon_report_excerpt(r, span_end, to - span_end);
+	buf_printf(b, "%6d | %s%s%s%s", f->line, cut_left ? "…" : "", before,
+		   span, after);
 	buf_printf(b, "%s\n       | %s", cut_right ? "…" : "", cut_left ? " " : "");
-	pad_to(b, in + from, f->offset - from);
+	pad_to(b, before, strlen(before));
 	color(b, c, sev_color(f->severity));
-	int w = width_of(in + f->offset, span_end - f->offset);
+	int w = width_of(span, strlen(span));
 	buf_putc(b, '^');
 	for (int k = 1; k < w; k++)
 		buf_putc(b, '~');
 	color(b, c, RESET);
 	buf_putc(b, '\n');
+	free(before);
+	free(span);
+	free(after);
 	if (f->n_suggestions) {
 		buf_printf(b, "       = %s: ", _("sugerencia"));
 		for (size_t k = 0; k < f->n_suggestions && k < 3; k++)

@@ -27,6 +27,10 @@ typedef struct {
 	const char *const *suggestions;
 	size_t n_suggestions;
 	int is_error;            /* 1: error severity whatever the rule says */
+	int at_most_warning;     /* 1: a doubtful match: warning at most */
+	int sensitive;           /* 1: personal data: `text` is ignored, the
+				  * engine masks the span in every text the
+				  * report prints, this finding's and others' */
 } kind_finding;
 
 typedef struct kind_run {
@@ -136,5 +140,6 @@ extern const kind_ops kind_offensive;
 extern const kind_ops kind_length;
 extern const kind_ops kind_links;
 extern const kind_ops kind_spam;
+extern const kind_ops kind_personal_data;
 
 #endif

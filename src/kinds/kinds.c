@@ -16,6 +16,7 @@ static const kind_ops *const kind_table[] = {
 	&kind_length,
 	&kind_links,
 	&kind_spam,
+	&kind_personal_data,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
@@ -181,21 +182,20 @@ int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,
 	      const count_entities **entities)
 {
 	doc_t *d = run->doc;
-	if (!d->body_built) {
-		size_t end = d->len;
-		while (end > d->body_off &&
-		       (d->input[end - 1] == '\n' || d->input[end - 1] == '\r' ||
-			d->input[end - 1] == ' ' || d->input[end - 1] == '\t'))
-			end--;
-		text_view_build(&d->body, d->input + d->body_off, end - d->body_off,
-				d->body_off, TEXT_EXACT);
-		d->body_built = 1;
+	if (!d->published_built) {
+		/* the exact view maps byte for byte: trimming its length trims
+		 * the trailing blanks of the input */
+		d->published = *doc_body_view(d, TEXT_EXACT);
+		while (d->published.len &&
+		       strchr("\n\r \t", d->published.s[d->published.len - 1]))
+			d->published.len--;
+		d->published_built = 1;
 	}
-	*body = &d->body;
+	*body = &d->published;
 	if (entities) {
 		if (!d->entities_built) {
-			d->entities_rc = count_extract(lexer, run->scratch, d->body.s,
-						       d->body.len,
+			d->entities_rc = count_extract(lexer, run->scratch, d->published.s,
+						       d->published.len,
 						       COUNT_URL | COUNT_HASHTAG | COUNT_MENTION,
 						       &d->entities);
 			d->entities_built = 1;
