@@ -28,7 +28,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/regex.c src/config.c src/ruleset.c src/engine.c src/score.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
-          src/kinds/spelling.c \
+          src/kinds/spelling.c src/kinds/promotion.c src/kinds/electoral.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
@@ -148,6 +148,8 @@ install: all
 	  $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pregon
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	install -d $(DESTDIR)$(DATADIR)/rules/datos
+	install -m 644 rules/datos/*.yaml $(DESTDIR)$(DATADIR)/rules/datos/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/pregon.mo
 

@@ -93,5 +93,7 @@ extern const kind_ops kind_caps;
 extern const kind_ops kind_repetition;
 extern const kind_ops kind_front_matter;
 extern const kind_ops kind_spelling;
+extern const kind_ops kind_promotion;
+extern const kind_ops kind_electoral;
 
 #endif

@@ -12,6 +12,8 @@ static const kind_ops *const kind_table[] = {
 	&kind_repetition,
 	&kind_front_matter,
 	&kind_spelling,
+	&kind_promotion,
+	&kind_electoral,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
