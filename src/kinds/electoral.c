@@ -104,8 +104,6 @@ static void set_days(window_t *w, long start, long end)
 	snprintf(w->start_s, sizeof w->start_s, "%04d-%02d-%02d", y, m, d);
 	date_from_days(end, &y, &m, &d);
 	snprintf(w->end_s, sizeof w->end_s, "%04d-%02d-%02d", y, m, d);
-	w->pub.start = w->start_s;
-	w->pub.end = w->end_s;
 }
 
 static long days_of(const date_t *d)
@@ -430,11 +428,17 @@ static int electoral_compile(void **out, const kind_compile *c,
 		goto fail;
 	add_config_windows(s, c->config);
 	s->last_day = -1;
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++) {
+		/* only now: adding windows moved them */
+		if (s->w[i].start >= 0) {
+			s->w[i].pub.start = s->w[i].start_s;
+			s->w[i].pub.end = s->w[i].end_s;
+		}
 		if (!is_report(&s->w[i]) && s->w[i].end > s->last_day) {
 			s->last_day = s->w[i].end;
 			s->last_name = s->w[i].pub.name;
 		}
+	}
 	if (s->check == CHECK_BLACKOUT) {
 		if ((rc = compile_topics(s, c, diag)) ||
 		    (rc = promo_lexicon_load(&s->lx, c, diag)))
