@@ -39,12 +39,13 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
+EVAL_BIN = $(BUILD)/tests/eval
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
-        check-header check-corpus check-install check-dictionaries
+        check-header check-corpus check-install check-dictionaries check-eval
 
 all: $(BIN) $(MO)
 
@@ -84,11 +85,15 @@ $(CORPUS_BIN): tests/corpus_fp.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
 
+$(EVAL_BIN): tests/eval.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
 TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-corpus check-dictionaries check-install
+	  check-golden check-errors check-eval check-corpus check-dictionaries check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -108,6 +113,9 @@ check-golden: $(GOLDEN_BIN) $(MO)
 
 check-errors: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/errors/run.sh $(BIN)
+
+check-eval: $(EVAL_BIN)
+	@$(TEST_ENV) $(VALGRIND) $(EVAL_BIN)
 
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
@@ -130,13 +138,13 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
-	  all check-unit check-rules check-golden check-errors check-corpus
+	  all check-unit check-rules check-golden check-errors check-eval check-corpus
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
-valgrind: all $(GOLDEN_BIN)
-	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-rules \
+valgrind: all $(GOLDEN_BIN) $(EVAL_BIN)
+	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-rules check-eval \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 

@@ -31,7 +31,7 @@
 enum {
 	LX_GIVEN, LX_TITLE, LX_CREDIT, LX_FIRST_CREDIT, LX_FIRST, LX_POSSESSIVE,
 	LX_ROUTE, LX_PRAISE, LX_PLACE, LX_HIST, LX_CITIZEN, LX_LINK, LX_STOP,
-	LX_ART, LX_ABBREV, LX_ACHIEVE, LX_OFFICIAL, LX_HANDLE, LX_N
+	LX_ART, LX_ABBREV, LX_ACHIEVE, LX_SLOGAN, LX_OFFICIAL, LX_HANDLE, LX_N
 };
 
 #define BIT(lx) (1u << (lx))
@@ -57,6 +57,7 @@ static const struct {
 	{ "articulos", LX_ART },
 	{ "abreviaturas", LX_ABBREV },
 	{ "logros", LX_ACHIEVE },
+	{ "lemas", LX_SLOGAN },
 };
 #define N_LISTS (sizeof lexicon_lists / sizeof *lexicon_lists)
 
@@ -65,7 +66,7 @@ static const char *const lexicon_keys[] = {
 	"primera_persona_credito", "primera_persona", "posesivos",
 	"vias_credito", "elogios", "lugares", "figuras_historicas",
 	"ciudadanos", "enlaces", "funcionales", "articulos", "abreviaturas",
-	"logros", "partidos", "partidos_homografos", NULL
+	"logros", "lemas", "partidos", "partidos_homografos", NULL
 };
 
 #define VIEW (TEXT_FOLD | TEXT_STRIP)
@@ -119,16 +120,26 @@ static void words_add(word_list *w, const char *s, size_t len)
 	w->items[w->n++] = xstrndup(s, len);
 }
 
+/* One alternation of whole words; `mention` matches them after an "@",
+ * which whole words never follow. */
 static int compile_list(rx **out, const word_list *w, int flags, int caseless,
-			pregon_diag *diag)
+			int mention, pregon_diag *diag)
 {
 	*out = NULL;
 	if (!w->n)
 		return 0;
 	char *alt = kind_word_alternation((const char *const *)w->items, w->n,
 					  flags);
-	int rc = rx_compile(out, alt, strlen(alt),
-			    (caseless ? RX_CASELESS : 0) | RX_WORD, NULL, diag);
+	buf b;
+	buf_init(&b);
+	if (mention)
+		buf_printf(&b, "(?<![\\p{L}\\p{N}_])@(?:%s)(?![\\p{L}\\p{N}_])", alt);
+	else
+		buf_puts(&b, alt);
+	int rc = rx_compile(out, b.ptr, b.len,
+			    (caseless ? RX_CASELESS : 0) | (mention ? 0 : RX_WORD),
+			    NULL, diag);
+	buf_dispose(&b);
 	free(alt);
 	return rc;
 }
@@ -229,8 +240,11 @@ static int load_lists(promo_lexicon *lx, const y_node *root, const config_t *cfg
 		add_official(lx, &lists[LX_OFFICIAL], o->name);
 		for (size_t k = 0; k < o->n_forms; k++)
 			add_official(lx, &lists[LX_OFFICIAL], o->forms[k]);
-		for (size_t k = 0; k < o->n_handles; k++)
-			words_add(&lists[LX_HANDLE], o->handles[k], strlen(o->handles[k]));
+		/* "@MarianaRiosTkt": the word after the @ */
+		for (size_t k = 0; k < o->n_handles; k++) {
+			const char *h = o->handles[k] + (o->handles[k][0] == '@');
+			words_add(&lists[LX_HANDLE], h, strlen(h));
+		}
 	}
 	for (int i = 0; i < LX_N; i++) {
 		lx->forms[i] = xmalloc((lists[i].n + 1) * sizeof *lx->forms[i]);
@@ -240,9 +254,10 @@ static int load_lists(promo_lexicon *lx, const y_node *root, const config_t *cfg
 		qsort(lx->forms[i], lx->n_forms[i], sizeof *lx->forms[i], cmp_str);
 	}
 	for (int i = 0; i < LX_N && rc == 0; i++)
-		rc = compile_list(&lx->lists[i], &lists[i], VIEW, 1, diag);
+		rc = compile_list(&lx->lists[i], &lists[i], VIEW, 1, i == LX_HANDLE,
+				  diag);
 	if (rc == 0)
-		rc = compile_list(&lx->parties, &parties, TEXT_STRIP, 0, diag);
+		rc = compile_list(&lx->parties, &parties, TEXT_STRIP, 0, 0, diag);
 	for (int i = 0; i < LX_N; i++)
 		free_strings(lists[i].items, lists[i].n);
 	free_strings(parties.items, parties.n);
@@ -466,6 +481,7 @@ static int mark_lists(scan *s)
 		while (r && (rc = rx_next(r, s->run->scratch, s->v->s, s->v->len, at,
 					  &ms, &me)) == 1) {
 			at = me;
+			ms += lx == LX_HANDLE; /* the word after the "@" */
 			size_t a = word_at(s, ms), b = a;
 			if (a >= s->n || s->t[a].vs != ms)
 				continue;
@@ -752,7 +768,7 @@ static void check_officials(scan *s)
 			judge_person(s, k, match_end(s, k, LX_OFFICIAL) + 1, 1);
 			continue;
 		}
-		int handle = k > 0 && begins(s, k, LX_HANDLE);
+		int handle = s->t[k].tag == '@' && begins(s, k, LX_HANDLE);
 		int hashtag = 0;
 		for (size_t i = 0; s->t[k].tag == '#' && i < s->lx->n_tag_keys && !hashtag; i++)
 			hashtag = memmem(s->v->s + s->t[k].vs, s->t[k].ve - s->t[k].vs,
@@ -863,6 +879,15 @@ static void check_first_person(scan *s)
 
 static int check_parties(scan *s)
 {
+	/* coalition slogans are phrases: no homographs, any case */
+	for (size_t k = 0; k < s->n; k++) {
+		if (!begins(s, k, LX_SLOGAN) || s->t[k].used)
+			continue;
+		size_t e = match_end(s, k, LX_SLOGAN);
+		buf_printf(&s->msg, _("«%.*s»: nombre, sigla o lema de un partido o coalición en comunicación institucional (promoción partidista)"),
+			   span_len(s, k, e), span_text(s, k));
+		report(s, k, e, 1);
+	}
 	const text_view *v = doc_view(s->run->doc, TEXT_STRIP);
 	size_t at = 0, ms, me;
 	int rc;
