@@ -676,6 +676,16 @@ static void report(scan *s, size_t a, size_t b, int is_error)
 	buf_dispose(&s->msg);
 }
 
+/* The titles of a reported person say nothing more. */
+static void mark_title(scan *s, size_t before, size_t ps, size_t after)
+{
+	for (size_t k = before; k < ps; k++)
+		s->t[k].used = 1;
+	if (after < s->n)
+		for (size_t k = match_end(s, after, LX_TITLE); k >= after; k--)
+			s->t[k].used = 1;
+}
+
 /* A person [ps, pe) found by name: decide by the other elements. */
 static void judge_person(scan *s, size_t ps, size_t pe, int official)
 {
@@ -709,11 +719,13 @@ static void judge_person(scan *s, size_t ps, size_t pe, int official)
 		buf_printf(&s->msg, _("«%.*s»: nombre de un servidor público en una frase neutra; la comunicación institucional nombra el cargo o la dependencia"),
 			   nlen, name);
 		report(s, ps, pe - 1, 0);
+		mark_title(s, title, ps, after);
 		return;
 	} else {
 		return;
 	}
 	report(s, ps, pe - 1, 1);
+	mark_title(s, title, ps, after);
 }
 
 /* Hashtag parts at capitals: "#JuanCumple" -> juan, cumple. */
@@ -795,6 +807,8 @@ static void judge_title(scan *s, size_t ts)
 	size_t credit = credit_of(s, ts, te + 1, ts, &routed);
 	if (possessive) {
 		size_t ps = ts - 1;
+		while (ps > 0 && same(s, ps - 1, ts) && has(s, ps - 1, BIT(LX_POSSESSIVE)))
+			ps--;
 		buf_printf(&s->msg, _("«%.*s»: título posesivo o afectivo de un servidor público (promoción personalizada)"),
 			   span_len(s, ps, te), span_text(s, ps));
 		report(s, ps, te, 1);
