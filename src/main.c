@@ -583,9 +583,10 @@ static int list_windows(const pregon_engine *e)
 				    : strcmp(w->kind, "informe") == 0 ? _("plazo del informe anual")
 				    : w->confirmed ? _("confirmada: bloquea")
 						   : _("sin confirmar: advierte");
-		appendf(&out, &cap, &len, "%s  %s %s %s  (%s)\n  %s\n", w->id,
-			w->start ? w->start : "?", _("a"), w->end ? w->end : "?", state,
-			w->name);
+		appendf(&out, &cap, &len, "%s  ", w->id);
+		appendf(&out, &cap, &len, _("del %s al %s"), w->start ? w->start : "?",
+			w->end ? w->end : "?");
+		appendf(&out, &cap, &len, "  (%s)\n  %s\n", state, w->name);
 		if (strcmp(w->kind, "informe") != 0)
 			append_list(&out, &cap, &len, _("excepciones"), w->exceptions,
 				    w->n_exceptions);

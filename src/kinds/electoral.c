@@ -50,7 +50,7 @@ typedef struct {
 	promo_lexicon *lx;
 	rx *topics[4];          /* by config_exempt_topics */
 	rx *report;             /* a post about an annual report */
-	char *calendar_path;
+	char *calendar_path;    /* as shown: relative to the data directory */
 	char *calendar_text;
 	y_node *calendar;
 } electoral_state;
@@ -248,15 +248,11 @@ static int load_calendar(electoral_state *s, const kind_compile *c,
 	}
 	if (y_to_str(where, &name, diag))
 		return PREGON_EINVAL;
-	buf b;
-	buf_init(&b);
-	if (name[0] == '/' || !c->data_dir)
-		buf_puts(&b, name);
-	else
-		buf_printf(&b, "%s/rules/%s", c->data_dir, name);
-	s->calendar_path = buf_detach(&b);
+	char *real = kind_data_path(c, name, &s->calendar_path);
 	size_t len, bad;
-	if (read_file(s->calendar_path, &s->calendar_text, &len, diag)) {
+	int rc = read_file(real, &s->calendar_text, &len, diag);
+	free(real);
+	if (rc) {
 		pregon_diag_dispose(diag);
 		y_error(diag, where, _("corrija la ruta (relativa a rules/)"),
 			_("no se puede leer el calendario «%s»"), s->calendar_path);

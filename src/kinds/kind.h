@@ -83,6 +83,12 @@ void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
  * longest first.  Caller frees. */
 char *kind_word_alternation(const char *const *words, size_t n, int flags);
 
+/* A data file a rule names (`calendario`, `lexico`): relative names are
+ * under the data directory's rules/.  Returns the path to open; *shown gets
+ * the path for messages, relative to the data directory so that they read
+ * the same wherever pregon is installed.  The caller frees both. */
+char *kind_data_path(const kind_compile *c, const char *name, char **shown);
+
 const kind_ops *kind_find(const char *name);
 /* "pattern, substitution, ..." for messages; a static string. */
 const char *kind_names(void);

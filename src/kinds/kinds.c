@@ -129,3 +129,17 @@ char *kind_word_alternation(const char *const *words, size_t n, int flags)
 	free(norm);
 	return buf_detach(&b);
 }
+
+char *kind_data_path(const kind_compile *c, const char *name, char **shown)
+{
+	buf b;
+	buf_init(&b);
+	if (name[0] == '/' || !c->data_dir) {
+		*shown = xstrdup(name);
+		return xstrdup(name);
+	}
+	buf_printf(&b, "rules/%s", name);
+	*shown = buf_detach(&b);
+	buf_printf(&b, "%s/rules/%s", c->data_dir, name);
+	return buf_detach(&b);
+}

@@ -181,17 +181,6 @@ static void add_official(promo_lexicon *lx, word_list *names, const char *name)
 	lx->tag_keys[lx->n_tag_keys++] = norm;
 }
 
-static char *resolve_lexicon(const kind_compile *c, const char *path)
-{
-	buf b;
-	buf_init(&b);
-	if (path[0] == '/')
-		buf_puts(&b, path);
-	else
-		buf_printf(&b, "%s/rules/%s", c->data_dir, path);
-	return buf_detach(&b);
-}
-
 static int load_lists(promo_lexicon *lx, const y_node *root, const config_t *cfg,
 		      pregon_diag *diag)
 {
@@ -282,12 +271,14 @@ int promo_lexicon_load(promo_lexicon **out, const kind_compile *c,
 			_("no se encuentra la carpeta de datos de pregon"));
 		return PREGON_ENOTFOUND;
 	}
-	char *path = resolve_lexicon(c, name);
+	char *path;
+	char *real = kind_data_path(c, name, &path);
 	char *text = NULL;
 	size_t len = 0, bad;
 	y_node *root = NULL;
 	promo_lexicon *lx = xcalloc(1, sizeof *lx);
-	int rc = read_file(path, &text, &len, diag);
+	int rc = read_file(real, &text, &len, diag);
+	free(real);
 	if (rc == PREGON_EIO) {
 		pregon_diag_dispose(diag);
 		y_error(diag, where, _("corrija la ruta (relativa a rules/)"),
