@@ -186,9 +186,9 @@ static int parse_officials(config_t *c, const y_node *n, pregon_diag *diag)
 	if (check_records(n, official_keys, "nombre", where, diag))
 		return PREGON_EINVAL;
 	c->officials = xcalloc(n->n ? n->n : 1, sizeof *c->officials);
-	for (size_t i = 0; i < n->n; i++, c->n_officials++) {
+	for (size_t i = 0; i < n->n; i++) {
 		const y_node *r = n->items[i];
-		config_official *o = &c->officials[i];
+		config_official *o = &c->officials[c->n_officials++];
 		if (y_to_str(y_get(r, "nombre"), &o->name, diag) ||
 		    record_strings(r, "formas", &o->forms, &o->n_forms, diag) ||
 		    record_strings(r, "cuentas", &o->handles, &o->n_handles, diag) ||
@@ -206,9 +206,9 @@ static int parse_windows(config_t *c, const y_node *n, pregon_diag *diag)
 	if (check_records(n, window_keys, "nombre", where, diag))
 		return PREGON_EINVAL;
 	c->windows = xcalloc(n->n ? n->n : 1, sizeof *c->windows);
-	for (size_t i = 0; i < n->n; i++, c->n_windows++) {
+	for (size_t i = 0; i < n->n; i++) {
 		const y_node *r = n->items[i], *x;
-		config_window *w = &c->windows[i];
+		config_window *w = &c->windows[c->n_windows++];
 		int found;
 		w->confirmed = 1;
 		if (record_date(r, "inicio", 1, where, &w->start, &found, diag) ||

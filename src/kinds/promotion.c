@@ -619,7 +619,9 @@ static size_t credit_of(const scan *s, size_t ps, size_t pe, size_t from,
 		k++;
 	if (k < s->n && same(s, k, ps) && begins(s, k, LX_CREDIT))
 		return k;
-	/* before: "Arranca Román Cota", "gracias a nuestro alcalde" */
+	/* before: "Arranca Román Cota", "gracias a nuestro alcalde"; n: don't look */
+	if (from >= s->n)
+		return s->n;
 	k = from;
 	while (k > 0 && same(s, k - 1, ps) &&
 	       has(s, k - 1, BIT(LX_ART) | BIT(LX_POSSESSIVE) | BIT(LX_LINK)) &&
