@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pregon.h"
+#include "common.h"
 
 /* What counts as flagged in each set, and its bar. */
 static const struct {
@@ -23,26 +23,6 @@ static const struct {
 	{ "tests/eval/promocion", "promocion.", 0, 0.90 },
 	{ "tests/eval/electoral", "electoral.veda", 1, 0.95 },
 };
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0, k;
-	char *p = malloc(cap + 1);
-	while (p && (k = fread(p + n, 1, cap - n, f)) > 0) {
-		n += k;
-		if (n == cap)
-			p = realloc(p, (cap *= 2) + 1);
-	}
-	fclose(f);
-	if (!p)
-		abort();
-	p[n] = '\0';
-	*len = n;
-	return p;
-}
 
 static int flagged(const pregon_report *r, const char *prefix, int errors_only)
 {
@@ -86,11 +66,12 @@ static int run_set(size_t s)
 		char post[4096];
 		size_t len;
 		snprintf(post, sizeof post, "%s/%s", sets[s].dir, name);
-		char *text = slurp(post, &len);
+		char *text = NULL;
 		pregon_report *r = NULL;
 		pregon_check_options o = { 0 };
 		o.today = "2026-01-15";
-		if (!text || pregon_check(&r, e, post, text, len, &o, &d)) {
+		if (read_file(post, &text, &len, &d) ||
+		    pregon_check(&r, e, post, text, len, &o, &d)) {
 			printf("eval: no se puede revisar %s\n", post);
 			pregon_diag_dispose(&d);
 			free(text);

@@ -884,17 +884,28 @@ static void check_first_person(scan *s)
 	}
 }
 
+/* Every match of a coalition slogan or an achievement is an error. */
+static void report_matches(scan *s, int lx)
+{
+	for (size_t k = 0; k < s->n; k++) {
+		if (!begins(s, k, lx) || s->t[k].used)
+			continue;
+		size_t e = match_end(s, k, lx);
+		int len = span_len(s, k, e);
+		if (lx == LX_SLOGAN)
+			buf_printf(&s->msg, _("«%.*s»: nombre, sigla o lema de un partido o coalición en comunicación institucional (promoción partidista)"),
+				   len, span_text(s, k));
+		else
+			buf_printf(&s->msg, _("«%.*s»: logro u obra de gobierno"), len,
+				   span_text(s, k));
+		report(s, k, e, 1);
+	}
+}
+
 static int check_parties(scan *s)
 {
 	/* coalition slogans are phrases: no homographs, any case */
-	for (size_t k = 0; k < s->n; k++) {
-		if (!begins(s, k, LX_SLOGAN) || s->t[k].used)
-			continue;
-		size_t e = match_end(s, k, LX_SLOGAN);
-		buf_printf(&s->msg, _("«%.*s»: nombre, sigla o lema de un partido o coalición en comunicación institucional (promoción partidista)"),
-			   span_len(s, k, e), span_text(s, k));
-		report(s, k, e, 1);
-	}
+	report_matches(s, LX_SLOGAN);
 	const text_view *v = doc_view(s->run->doc, TEXT_STRIP);
 	size_t at = 0, ms, me;
 	int rc;
@@ -929,18 +940,6 @@ static int check_parties(scan *s)
 	return s->lx->parties && rc == PREGON_ELIMIT ? rc : 0;
 }
 
-static void check_achievements(scan *s)
-{
-	for (size_t k = 0; k < s->n; k++) {
-		if (!begins(s, k, LX_ACHIEVE) || s->t[k].used)
-			continue;
-		size_t e = match_end(s, k, LX_ACHIEVE);
-		buf_printf(&s->msg, _("«%.*s»: logro u obra de gobierno"),
-			   span_len(s, k, e), span_text(s, k));
-		report(s, k, e, 1);
-	}
-}
-
 int promo_scan(const promo_lexicon *lx, kind_run *run, int what,
 	       promo_report_fn report_fn, void *ctx)
 {
@@ -962,7 +961,7 @@ int promo_scan(const promo_lexicon *lx, kind_run *run, int what,
 		if (what & PROMO_FIRST_PERSON)
 			check_first_person(&s);
 		if (what & PROMO_ACHIEVEMENTS)
-			check_achievements(&s);
+			report_matches(&s, LX_ACHIEVE);
 		if (what & PROMO_PARTIES)
 			rc = check_parties(&s);
 	}
