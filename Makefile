@@ -35,7 +35,8 @@ LIB     = $(BUILD)/libpregon.a
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
-           tests/unit/test_document.c tests/unit/test_calendar.c
+           tests/unit/test_document.c tests/unit/test_calendar.c \
+           tests/unit/test_promotion.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp

@@ -332,7 +332,11 @@ typedef struct {
 	const text_view *v;
 	ptok *t;
 	size_t n, cap;
-	unsigned char *upper;  /* per sentence: written in capitals */
+	/* per sentence: written in capitals; its first word of praise (or n);
+	 * whether it holds a credit verb or an achievement */
+	unsigned char *upper;
+	size_t *praise;
+	unsigned char *credits;
 	size_t n_sent;
 	promo_report_fn report;
 	void *ctx;
@@ -447,20 +451,49 @@ static size_t word_at(const scan *s, size_t vs)
  * "inauguró" the first-person "inauguro".  Only accented input is
  * normalized again, except for first-person verbs, whose accent is the
  * person: "rescate" (a noun) is not "rescaté". */
+typedef struct {
+	const char *s;
+	size_t len;
+} span_key;
+
+/* strcmp's order for a span that is not NUL-terminated. */
+static int cmp_span(const void *key, const void *item)
+{
+	const span_key *k = key;
+	const char *w = *(char *const *)item;
+	size_t wl = strlen(w), n = k->len < wl ? k->len : wl;
+	int c = memcmp(k->s, w, n);
+	return c ? c : (k->len > wl) - (k->len < wl);
+}
+
+/* The first byte of view `v` that comes from input byte `off` or later. */
+static size_t view_at(const text_view *v, size_t off)
+{
+	size_t lo = 0, hi = v->len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v->map[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int accent_clash(const scan *s, int lx, size_t a, size_t b)
 {
 	const char *in = s->run->doc->input;
-	size_t os = s->t[a].os, len = s->t[b].oe - os;
+	size_t os = s->t[a].os, oe = s->t[b].oe;
 	int ascii = 1;
-	for (size_t i = 0; i < len && ascii; i++)
-		ascii = (unsigned char)in[os + i] < 0x80;
+	for (size_t i = os; i < oe && ascii; i++)
+		ascii = (unsigned char)in[i] < 0x80;
 	if (ascii && lx != LX_FIRST_CREDIT)
 		return 0;
-	char *fold = text_normalize(in + os, len, TEXT_FOLD);
-	int clash = !bsearch(&fold, s->lx->forms[lx], s->lx->n_forms[lx],
-			     sizeof *s->lx->forms[lx], cmp_str);
-	free(fold);
-	return clash;
+	const text_view *fold = doc_view(s->run->doc, TEXT_FOLD);
+	size_t fs = view_at(fold, os);
+	span_key key = { fold->s + fs, view_at(fold, oe) - fs };
+	return !bsearch(&key, s->lx->forms[lx], s->lx->n_forms[lx],
+			sizeof *s->lx->forms[lx], cmp_span);
 }
 
 static int mark_lists(scan *s)
@@ -506,6 +539,16 @@ static void mark_sentences(scan *s)
 	}
 	s->n_sent = s->n ? sent + 1 : 0;
 	s->upper = xcalloc(s->n_sent ? s->n_sent : 1, 1);
+	s->credits = xcalloc(s->n_sent ? s->n_sent : 1, 1);
+	s->praise = xmalloc((s->n_sent ? s->n_sent : 1) * sizeof *s->praise);
+	for (size_t i = 0; i < s->n_sent; i++)
+		s->praise[i] = s->n;
+	for (size_t k = s->n; k-- > 0;) {
+		unsigned st = s->t[k].sent;
+		if (begins(s, k, LX_PRAISE))
+			s->praise[st] = k;
+		s->credits[st] |= has(s, k, BIT(LX_CREDIT) | BIT(LX_ACHIEVE));
+	}
 	const char *in = s->run->doc->input;
 	size_t upper = 0, lower = 0;
 	for (size_t k = 0; k < s->n; k++) {
@@ -639,13 +682,7 @@ static size_t credit_of(const scan *s, size_t ps, size_t pe, size_t from,
 /* The first word of praise in the sentence of word k, or n. */
 static size_t praise_in(const scan *s, size_t k)
 {
-	size_t a = k, n = s->n;
-	while (a > 0 && same(s, a - 1, k))
-		a--;
-	for (; a < n && same(s, a, k); a++)
-		if (begins(s, a, LX_PRAISE))
-			return a;
-	return n;
+	return s->praise[s->t[k].sent];
 }
 
 /* The words [a, b] of the input, for messages. */
@@ -746,16 +783,16 @@ static void personal_hashtag(scan *s, size_t k)
 		return;
 	int given = 0, credit = 0;
 	for (size_t p = 0; p < n; p++) {
-		size_t end = p + 1 < n ? parts[p + 1] : t->oe;
-		char *w = text_normalize(in + parts[p], end - parts[p], VIEW);
-		size_t wl = strlen(w);
-		if (whole_word_in(s, LX_GIVEN, w, wl))
+		/* the part as the view has it: folded, without accents */
+		size_t a = view_at(s->v, parts[p]);
+		size_t b = view_at(s->v, p + 1 < n ? parts[p + 1] : t->oe);
+		const char *w = s->v->s + a;
+		if (whole_word_in(s, LX_GIVEN, w, b - a))
 			given = 1;
-		else if (whole_word_in(s, LX_CREDIT, w, wl) ||
-			 whole_word_in(s, LX_PRAISE, w, wl) ||
-			 (p == 0 && strcmp(w, "con") == 0))
+		else if (whole_word_in(s, LX_CREDIT, w, b - a) ||
+			 whole_word_in(s, LX_PRAISE, w, b - a) ||
+			 (p == 0 && b - a == 3 && memcmp(w, "con", 3) == 0))
 			credit = 1;
-		free(w);
 	}
 	if (!given || !credit)
 		return;
@@ -873,9 +910,7 @@ static void check_first_person(scan *s)
 			report(s, k, e, 1);
 		} else if (begins(s, k, LX_FIRST)) {
 			size_t e = match_end(s, k, LX_FIRST);
-			int credited = praise_in(s, k) < s->n;
-			for (size_t j = k; j < s->n && same(s, j, k) && !credited; j++)
-				credited = has(s, j, BIT(LX_CREDIT) | BIT(LX_ACHIEVE));
+			int credited = praise_in(s, k) < s->n || s->credits[s->t[k].sent];
 			buf_printf(&s->msg, credited ? _("«%.*s»: voz en primera persona de un servidor público junto a un logro (promoción personalizada)")
 						     : _("«%.*s»: voz en primera persona de un servidor público; escriba con la voz institucional"),
 				   span_len(s, k, e), span_text(s, k));
@@ -967,6 +1002,8 @@ int promo_scan(const promo_lexicon *lx, kind_run *run, int what,
 	}
 	buf_dispose(&s.msg);
 	free(s.upper);
+	free(s.praise);
+	free(s.credits);
 	free(s.t);
 	return rc;
 }
