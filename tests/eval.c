@@ -2,8 +2,9 @@
  * the evaluation sets of tests/eval/<set>/: realistic municipal posts
  * (<id>.md), the folder's .pregon.yaml (fictional officials) and
  * etiquetas.tsv, which says for each post whether the rules must flag it
- * (1) or not (0).  The sets were written before the rules were tuned and are
- * not tuned on; the test fails when F1 falls under the set's bar.
+ * (1) or not (0).  promocion/ and electoral/ were written before the rules
+ * were tuned, promocion-2/ and electoral-2/ after; none is tuned on beyond
+ * genuine bugs.  The test fails when F1 falls under the set's bar.
  *
  *   eval            every set, with the posts each one gets wrong
  */
@@ -22,6 +23,10 @@ static const struct {
 } sets[] = {
 	{ "tests/eval/promocion", "promocion.", 0, 0.90 },
 	{ "tests/eval/electoral", "electoral.veda", 1, 0.95 },
+	/* written after the rules were tuned and not tuned on: the bars hold
+	 * the measured level (see the README) against regressions */
+	{ "tests/eval/promocion-2", "promocion.", 0, 0.80 },
+	{ "tests/eval/electoral-2", "electoral.veda", 1, 0.95 },
 };
 
 static int flagged(const pregon_report *r, const char *prefix, int errors_only)

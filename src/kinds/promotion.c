@@ -606,7 +606,9 @@ static size_t person_at(const scan *s, size_t i)
 		k++;
 		surnames++;
 	}
-	if (!surnames)
+	/* a title right before makes a given name alone a person: "la
+	 * gobernadora Marina del Pilar", "el alcalde Román" */
+	if (!surnames && !(i > 0 && joined(s, i) && ends(s, i - 1, LX_TITLE)))
 		return 0;
 	for (size_t j = i; j < k; j++)
 		if (has(s, j, BIT(LX_HIST) | BIT(LX_OFFICIAL)) || t[j].used)
@@ -781,18 +783,21 @@ static void personal_hashtag(scan *s, size_t k)
 	}
 	if (n < 2 || n >= 8)
 		return;
-	int given = 0, credit = 0;
+	int given = 0, credit = 0, with = 0;
 	for (size_t p = 0; p < n; p++) {
 		/* the part as the view has it: folded, without accents */
 		size_t a = view_at(s->v, parts[p]);
 		size_t b = view_at(s->v, p + 1 < n ? parts[p + 1] : t->oe);
 		const char *w = s->v->s + a;
-		if (whole_word_in(s, LX_GIVEN, w, b - a))
+		/* "#ConMariana", "#TecateConMariana": "con" before a name */
+		if (whole_word_in(s, LX_GIVEN, w, b - a)) {
 			given = 1;
-		else if (whole_word_in(s, LX_CREDIT, w, b - a) ||
-			 whole_word_in(s, LX_PRAISE, w, b - a) ||
-			 (p == 0 && b - a == 3 && memcmp(w, "con", 3) == 0))
+			credit |= with;
+		} else if (whole_word_in(s, LX_CREDIT, w, b - a) ||
+			   whole_word_in(s, LX_PRAISE, w, b - a)) {
 			credit = 1;
+		}
+		with = b - a == 3 && memcmp(w, "con", 3) == 0;
 	}
 	if (!given || !credit)
 		return;
