@@ -1,10 +1,12 @@
 /* promotion.c: personalized promotion of public servants (Const. art. 134;
  * TEPJF jurisprudencia 12/2015: personal, objective and temporal elements).
  *
- * The prose is cut into words on the case-folded, accent-stripped view; every
- * list of the lexicon (rules/datos/promocion.yaml) is one PCRE2 alternation
- * compiled at rule-compile time and run once per post, marking the words it
- * covers.  The shapes are then read off those marks, inside one sentence:
+ * The prose is cut into words on the case-folded, accent-stripped view.  The
+ * lists of the lexicon (rules/datos/promocion.yaml) are compiled once into a
+ * hash table of their entries by first word, so one pass over the words marks
+ * every list a word belongs to (the longest entry wins, as in an alternation
+ * ordered longest first).  The shapes are then read off those marks, inside
+ * one sentence:
  *
  *   person   a given name plus one or two surnames (capitalised unless the
  *            sentence is in capitals), not after a place noun ("calle",
@@ -71,8 +73,19 @@ static const char *const lexicon_keys[] = {
 
 #define VIEW (TEXT_FOLD | TEXT_STRIP)
 
+/* One entry of a list: its words, normalized as the view. */
+typedef struct {
+	char **words;
+	size_t n_words;
+	int lx;
+	long next;                /* the next entry in its bucket, or -1 */
+} lex_entry;
+
 struct promo_lexicon {
-	rx *lists[LX_N];          /* NULL for an empty list */
+	lex_entry *entries;
+	size_t n_entries;
+	long *buckets;            /* by the hash of the first word; -1: empty */
+	size_t mask;              /* buckets - 1, a power of two minus one */
 	char **forms[LX_N];       /* each list case-folded with accents, sorted */
 	size_t n_forms[LX_N];
 	rx *parties;              /* case-sensitive, on the accent-stripped view */
@@ -98,10 +111,12 @@ void promo_lexicon_free(promo_lexicon *lx)
 {
 	if (!lx)
 		return;
-	for (int i = 0; i < LX_N; i++) {
-		rx_free(lx->lists[i]);
+	for (size_t i = 0; i < lx->n_entries; i++)
+		free_strings(lx->entries[i].words, lx->entries[i].n_words);
+	free(lx->entries);
+	free(lx->buckets);
+	for (int i = 0; i < LX_N; i++)
 		free_strings(lx->forms[i], lx->n_forms[i]);
-	}
 	rx_free(lx->parties);
 	free_strings(lx->homographs, lx->n_homographs);
 	free_strings(lx->tag_keys, lx->n_tag_keys);
@@ -120,26 +135,69 @@ static void words_add(word_list *w, const char *s, size_t len)
 	w->items[w->n++] = xstrndup(s, len);
 }
 
-/* One alternation of whole words; `mention` matches them after an "@",
- * which whole words never follow. */
-static int compile_list(rx **out, const word_list *w, int flags, int caseless,
-			int mention, pregon_diag *diag)
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}
+
+/* Split a normalized entry into its words, as the text is split. */
+static void add_entry(promo_lexicon *lx, int list, const char *raw)
+{
+	char *norm = text_normalize(raw, strlen(raw), VIEW);
+	lex_entry e = { NULL, 0, list, -1 };
+	size_t len = strlen(norm);
+	for (size_t i = 0; i < len;) {
+		int32_t cp;
+		int n = text_decode(norm + i, len - i, &cp);
+		if (!text_is_alnum(cp)) {
+			i += (size_t)n;
+			continue;
+		}
+		size_t start = i;
+		while (i < len && (n = text_decode(norm + i, len - i, &cp)) &&
+		       text_is_alnum(cp))
+			i += (size_t)n;
+		e.words = xrealloc(e.words, (e.n_words + 1) * sizeof *e.words);
+		e.words[e.n_words++] = xstrndup(norm + start, i - start);
+	}
+	free(norm);
+	if (!e.n_words)
+		return;
+	lx->entries = xrealloc(lx->entries, (lx->n_entries + 1) * sizeof *lx->entries);
+	lx->entries[lx->n_entries++] = e;
+}
+
+/* The buckets, once every entry is in. */
+static void index_entries(promo_lexicon *lx)
+{
+	size_t n = 16;
+	while (n < 2 * lx->n_entries)
+		n *= 2;
+	lx->mask = n - 1;
+	lx->buckets = xmalloc(n * sizeof *lx->buckets);
+	for (size_t i = 0; i < n; i++)
+		lx->buckets[i] = -1;
+	for (size_t i = lx->n_entries; i-- > 0;) {
+		const char *w = lx->entries[i].words[0];
+		size_t b = hash_bytes(w, strlen(w)) & lx->mask;
+		lx->entries[i].next = lx->buckets[b];
+		lx->buckets[b] = (long)i;
+	}
+}
+
+/* The party names, one case-sensitive alternation on the accent-stripped
+ * view: there case tells "Morena" from "morena". */
+static int compile_parties(rx **out, const word_list *w, pregon_diag *diag)
 {
 	*out = NULL;
 	if (!w->n)
 		return 0;
 	char *alt = kind_word_alternation((const char *const *)w->items, w->n,
-					  flags);
-	buf b;
-	buf_init(&b);
-	if (mention)
-		buf_printf(&b, "(?<![\\p{L}\\p{N}_])@(?:%s)(?![\\p{L}\\p{N}_])", alt);
-	else
-		buf_puts(&b, alt);
-	int rc = rx_compile(out, b.ptr, b.len,
-			    (caseless ? RX_CASELESS : 0) | (mention ? 0 : RX_WORD),
-			    NULL, diag);
-	buf_dispose(&b);
+					  TEXT_STRIP);
+	int rc = rx_compile(out, alt, strlen(alt), RX_WORD, NULL, diag);
 	free(alt);
 	return rc;
 }
@@ -242,11 +300,12 @@ static int load_lists(promo_lexicon *lx, const y_node *root, const config_t *cfg
 				lists[i].items[k], strlen(lists[i].items[k]), TEXT_FOLD);
 		qsort(lx->forms[i], lx->n_forms[i], sizeof *lx->forms[i], cmp_str);
 	}
-	for (int i = 0; i < LX_N && rc == 0; i++)
-		rc = compile_list(&lx->lists[i], &lists[i], VIEW, 1, i == LX_HANDLE,
-				  diag);
+	for (int i = 0; i < LX_N; i++)
+		for (size_t k = 0; k < lists[i].n; k++)
+			add_entry(lx, i, lists[i].items[k]);
+	index_entries(lx);
 	if (rc == 0)
-		rc = compile_list(&lx->parties, &parties, TEXT_STRIP, 0, 0, diag);
+		rc = compile_parties(&lx->parties, &parties, diag);
 	for (int i = 0; i < LX_N; i++)
 		free_strings(lists[i].items, lists[i].n);
 	free_strings(parties.items, parties.n);
@@ -319,6 +378,8 @@ typedef struct {
 	uint32_t in, begins, ends; /* lexicon bits: covered, first, last word */
 	unsigned char cap;    /* first letter is a capital in the input */
 	unsigned char tag;    /* '#' or '@' right before, else 0 */
+	unsigned char glued;  /* part of a tag, path, domain or address: no word */
+	unsigned char spaced; /* only spaces between the previous word and this */
 	unsigned char alpha;  /* letters only */
 	unsigned char comma;  /* a comma between the previous word and this */
 	unsigned char brk;    /* a sentence break before this word */
@@ -389,6 +450,35 @@ static size_t match_start(const scan *s, size_t k, int lx)
 	return k;
 }
 
+/* A byte that continues a word: a letter or digit (any non-ASCII byte
+ * counts, which only errs on the side of not seeing a word). */
+static int wordish(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* What whole words are not (as in regex.h): "#asi", "@asi", "t.co/asi",
+ * "asi.gob.mx", "asi@x.mx"; a tag or handle is a word after its sign. */
+static void glue(const scan *s, ptok *t, size_t gap_start)
+{
+	const unsigned char *v = (const unsigned char *)s->v->s;
+	size_t vs = t->vs, ve = t->ve, len = s->v->len;
+	unsigned char before = vs > 0 ? v[vs - 1] : ' ';
+	unsigned char before2 = vs > 1 ? v[vs - 2] : ' ';
+	if ((before == '#' || before == '@') && !wordish(before2))
+		t->tag = before;
+	else if (before == '#' || before == '@' || before == '/' || before == '_' ||
+		 (before == '.' && wordish(before2)))
+		t->glued = 1;
+	if (ve < len && (v[ve] == '_' || ((v[ve] == '.' || v[ve] == '@' || v[ve] == '/') &&
+					  ve + 1 < len && wordish(v[ve + 1]))))
+		t->glued = 1;
+	t->spaced = gap_start < vs;
+	for (size_t g = gap_start; g < vs && t->spaced; g++)
+		t->spaced = v[g] == ' ' || v[g] == '\t' || v[g] == 0xC2 || v[g] == 0xA0;
+}
+
 static void tokenize(scan *s)
 {
 	const text_view *v = s->v;
@@ -420,8 +510,7 @@ static void tokenize(scan *s)
 			/* "10.5" is no sentence break; ". " is */
 			t.period |= c == '.' && t.vs - gap_start > 1;
 		}
-		if (t.vs > 0 && (v->s[t.vs - 1] == '#' || v->s[t.vs - 1] == '@'))
-			t.tag = (unsigned char)v->s[t.vs - 1];
+		glue(s, &t, gap_start);
 		text_view_span(v, t.vs, t.ve, &t.os, &t.oe);
 		int32_t first;
 		text_decode(d->input + t.os, t.oe - t.os, &first);
@@ -430,20 +519,6 @@ static void tokenize(scan *s)
 		s->t[s->n++] = t;
 		gap_start = i;
 	}
-}
-
-/* The first word starting at view byte `vs` (or n). */
-static size_t word_at(const scan *s, size_t vs)
-{
-	size_t lo = 0, hi = s->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (s->t[mid].vs < vs)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* Lists match without accents, but an accent the entry lacks makes another
@@ -496,34 +571,62 @@ static int accent_clash(const scan *s, int lx, size_t a, size_t b)
 			sizeof *s->lx->forms[lx], cmp_span);
 }
 
-static int mark_lists(scan *s)
+/* Word k of the text is the entry's word: the same bytes. */
+static int same_word(const scan *s, size_t k, const char *w)
 {
-	for (int lx = 0; lx < LX_N; lx++) {
-		const rx *r = s->lx->lists[lx];
-		size_t at = 0, ms, me;
-		int rc;
-		while (r && (rc = rx_next(r, s->run->scratch, s->v->s, s->v->len, at,
-					  &ms, &me)) == 1) {
-			at = me;
-			ms += lx == LX_HANDLE; /* the word after the "@" */
-			size_t a = word_at(s, ms), b = a;
-			if (a >= s->n || s->t[a].vs != ms)
+	size_t n = s->t[k].ve - s->t[k].vs;
+	return strlen(w) == n && memcmp(s->v->s + s->t[k].vs, w, n) == 0;
+}
+
+/* The last word of entry e matched from word k, or n when it does not
+ * match there. */
+static size_t entry_at(const scan *s, const lex_entry *e, size_t k)
+{
+	size_t last = k + e->n_words - 1;
+	if (last >= s->n)
+		return s->n;
+	for (size_t j = 1; j < e->n_words; j++)
+		if (!s->t[k + j].spaced || !same_word(s, k + j, e->words[j]))
+			return s->n;
+	const ptok *t = &s->t[k];
+	int start_ok = e->lx == LX_HANDLE ? t->tag == '@' : !t->tag && !t->glued;
+	if (!start_ok || (e->n_words > 1 && s->t[last].glued) ||
+	    (e->n_words == 1 && t->glued))
+		return s->n;
+	return last;
+}
+
+/* One pass: every list each word starts, the longest entry first; within
+ * one list matches do not overlap. */
+static void mark_lists(scan *s)
+{
+	size_t next_free[LX_N] = { 0 };
+	const promo_lexicon *lx = s->lx;
+	for (size_t k = 0; k < s->n; k++) {
+		size_t best[LX_N];
+		for (int i = 0; i < LX_N; i++)
+			best[i] = s->n;
+		const ptok *t = &s->t[k];
+		size_t b = hash_bytes(s->v->s + t->vs, t->ve - t->vs) & lx->mask;
+		for (long e = lx->buckets[b]; e >= 0; e = lx->entries[e].next) {
+			const lex_entry *en = &lx->entries[e];
+			if (k < next_free[en->lx] || !same_word(s, k, en->words[0]))
 				continue;
-			while (b + 1 < s->n && s->t[b].ve < me)
-				b++;
-			if (s->t[b].ve != me)
-				continue;
-			if (accent_clash(s, lx, a, b))
-				continue;
-			s->t[a].begins |= BIT(lx);
-			s->t[b].ends |= BIT(lx);
-			for (size_t k = a; k <= b; k++)
-				s->t[k].in |= BIT(lx);
+			size_t last = entry_at(s, en, k);
+			if (last < s->n && (best[en->lx] == s->n || last > best[en->lx]) &&
+			    !accent_clash(s, en->lx, k, last))
+				best[en->lx] = last;
 		}
-		if (r && rc == PREGON_ELIMIT)
-			return rc;
+		for (int i = 0; i < LX_N; i++) {
+			if (best[i] == s->n)
+				continue;
+			s->t[k].begins |= BIT(i);
+			s->t[best[i]].ends |= BIT(i);
+			for (size_t j = k; j <= best[i]; j++)
+				s->t[j].in |= BIT(i);
+			next_free[i] = best[i] + 1;
+		}
 	}
-	return 0;
 }
 
 /* Sentences, and whether each is written in capitals (then capitals say
@@ -760,15 +863,21 @@ static void judge_person(scan *s, size_t ps, size_t pe, int official)
 	mark_title(s, title, ps, after);
 }
 
-/* Hashtag parts at capitals: "#JuanCumple" -> juan, cumple. */
+/* A one-word entry of list `lx` equal to w[0..len). */
 static int whole_word_in(const scan *s, int lx, const char *w, size_t len)
 {
-	size_t ms, me;
-	const rx *r = s->lx->lists[lx];
-	return r && rx_next(r, s->run->scratch, w, len, 0, &ms, &me) == 1 &&
-	       ms == 0 && me == len;
+	const promo_lexicon *x = s->lx;
+	for (long e = x->buckets[hash_bytes(w, len) & x->mask]; e >= 0;
+	     e = x->entries[e].next) {
+		const lex_entry *en = &x->entries[e];
+		if (en->lx == lx && en->n_words == 1 && strlen(en->words[0]) == len &&
+		    memcmp(en->words[0], w, len) == 0)
+			return 1;
+	}
+	return 0;
 }
 
+/* Hashtag parts at capitals: "#JuanCumple" -> juan, cumple. */
 static void personal_hashtag(scan *s, size_t k)
 {
 	const char *in = s->run->doc->input;
@@ -991,20 +1100,17 @@ int promo_scan(const promo_lexicon *lx, kind_run *run, int what,
 	s.ctx = ctx;
 	buf_init(&s.msg);
 	tokenize(&s);
-	int rc = mark_lists(&s);
-	if (rc == 0) {
-		mark_sentences(&s);
-		if (what & PROMO_OFFICIALS)
-			check_officials(&s);
-		if (what & PROMO_PERSONS)
-			check_persons(&s);
-		if (what & PROMO_FIRST_PERSON)
-			check_first_person(&s);
-		if (what & PROMO_ACHIEVEMENTS)
-			report_matches(&s, LX_ACHIEVE);
-		if (what & PROMO_PARTIES)
-			rc = check_parties(&s);
-	}
+	mark_lists(&s);
+	mark_sentences(&s);
+	if (what & PROMO_OFFICIALS)
+		check_officials(&s);
+	if (what & PROMO_PERSONS)
+		check_persons(&s);
+	if (what & PROMO_FIRST_PERSON)
+		check_first_person(&s);
+	if (what & PROMO_ACHIEVEMENTS)
+		report_matches(&s, LX_ACHIEVE);
+	int rc = what & PROMO_PARTIES ? check_parties(&s) : 0;
 	buf_dispose(&s.msg);
 	free(s.upper);
 	free(s.praise);
