@@ -238,15 +238,13 @@ static int load_calendar_window(electoral_state *s, const y_node *r,
 static int load_calendar(electoral_state *s, const kind_compile *c,
 			 pregon_diag *diag)
 {
-	const y_node *where = kind_get(c, "calendario");
+	const y_node *where;
 	const char *name;
-	if (!where) {
-		y_error(diag, c->rule,
-			_("añada «calendario: datos/calendario-electoral.yaml»"),
-			_("la regla no dice qué calendario electoral usar"));
-		return PREGON_EINVAL;
-	}
-	if (y_to_str(where, &name, diag))
+	if (kind_require(c, "calendario",
+			 _("añada «calendario: datos/calendario-electoral.yaml»"),
+			 _("la regla no dice qué calendario electoral usar"), &where,
+			 diag) ||
+	    y_to_str(where, &name, diag))
 		return PREGON_EINVAL;
 	char *real = kind_data_path(c, name, &s->calendar_path);
 	size_t len, bad;
@@ -376,13 +374,11 @@ static int compile_words_rx(rx **out, const y_node *n, pregon_diag *diag)
 static int compile_topics(electoral_state *s, const kind_compile *c,
 			  pregon_diag *diag)
 {
-	const y_node *t = kind_get(c, "temas");
-	if (!t) {
-		y_error(diag, c->rule, _("añada «temas» con las palabras de cada excepción"),
-			_("la regla no dice cómo reconocer los temas exentos"));
-		return PREGON_EINVAL;
-	}
-	if (y_expect(t, Y_MAP, "temas", diag) ||
+	const y_node *t;
+	if (kind_require(c, "temas", _("añada «temas» con las palabras de cada excepción"),
+			 _("la regla no dice cómo reconocer los temas exentos"), &t,
+			 diag) ||
+	    y_expect(t, Y_MAP, "temas", diag) ||
 	    y_check_keys(t, config_exempt_topics, "temas", diag))
 		return PREGON_EINVAL;
 	for (int i = 0; config_exempt_topics[i]; i++) {
@@ -398,16 +394,12 @@ static int electoral_compile(void **out, const kind_compile *c,
 {
 	static const char *const check_names[] = { "veda", "informe", "calendario" };
 	*out = NULL;
-	const y_node *what = kind_get(c, "comprueba");
+	const y_node *what;
 	const char *name;
-	if (kind_overrides_known(c, &kind_electoral, diag))
-		return PREGON_EINVAL;
-	if (!what) {
-		y_error(diag, c->rule, _("añada «comprueba: veda», «informe» o «calendario»"),
-			_("la regla no dice qué comprueba"));
-		return PREGON_EINVAL;
-	}
-	if (y_to_str(what, &name, diag))
+	if (kind_overrides_known(c, &kind_electoral, diag) ||
+	    kind_require(c, "comprueba", _("añada «comprueba: veda», «informe» o «calendario»"),
+			 _("la regla no dice qué comprueba"), &what, diag) ||
+	    y_to_str(what, &name, diag))
 		return PREGON_EINVAL;
 	electoral_state *s = xcalloc(1, sizeof *s);
 	s->check = -1;
@@ -441,14 +433,11 @@ static int electoral_compile(void **out, const kind_compile *c,
 			goto fail;
 	}
 	if (s->check == CHECK_REPORT) {
-		const y_node *r = kind_get(c, "informe");
-		rc = PREGON_EINVAL;
-		if (!r) {
-			y_error(diag, c->rule, _("añada «informe» con las frases que lo anuncian"),
-				_("la regla no dice cómo reconocer un informe anual"));
-			goto fail;
-		}
-		if ((rc = compile_words_rx(&s->report, r, diag)))
+		const y_node *r;
+		if ((rc = kind_require(c, "informe", _("añada «informe» con las frases que lo anuncian"),
+				       _("la regla no dice cómo reconocer un informe anual"),
+				       &r, diag)) ||
+		    (rc = compile_words_rx(&s->report, r, diag)))
 			goto fail;
 	}
 	*out = s;

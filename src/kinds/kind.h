@@ -49,6 +49,10 @@ typedef struct {
 
 /* The value of a kind key: the configuration's override, else the rule's. */
 const y_node *kind_get(const kind_compile *c, const char *key);
+/* A key the rule must have: 0 and *out, or PREGON_EINVAL with diag at the
+ * rule saying what it lacks (`what`) and what to add (`hint`). */
+int kind_require(const kind_compile *c, const char *key, const char *hint,
+		 const char *what, const y_node **out, pregon_diag *diag);
 
 typedef struct {
 	const char *name;          /* the `tipo:` word */

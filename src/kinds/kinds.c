@@ -53,6 +53,16 @@ const y_node *kind_get(const kind_compile *c, const char *key)
 	return v ? v : y_get(c->rule, key);
 }
 
+int kind_require(const kind_compile *c, const char *key, const char *hint,
+		 const char *what, const y_node **out, pregon_diag *diag)
+{
+	*out = kind_get(c, key);
+	if (*out)
+		return 0;
+	y_error(diag, c->rule, hint, "%s", what);
+	return PREGON_EINVAL;
+}
+
 int kind_bool(const kind_compile *c, const char *key, int dflt, int *out,
 	      pregon_diag *diag)
 {

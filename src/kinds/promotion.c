@@ -239,19 +239,26 @@ static void add_official(promo_lexicon *lx, word_list *names, const char *name)
 	lx->tag_keys[lx->n_tag_keys++] = norm;
 }
 
+/* The texts under `key`, none when it is absent; the caller frees *items. */
+static int key_items(const y_node *root, const char *key,
+		     const y_node ***items, size_t *n, pregon_diag *diag)
+{
+	const y_node *v = y_get(root, key);
+	*items = NULL;
+	*n = 0;
+	return v ? y_to_str_list(v, items, n, diag) : 0;
+}
+
 static int load_lists(promo_lexicon *lx, const y_node *root, const config_t *cfg,
 		      pregon_diag *diag)
 {
 	word_list lists[LX_N] = { { 0 } };
 	word_list parties = { 0 };
+	const y_node **items;
+	size_t n;
 	int rc = 0;
 	for (size_t i = 0; i < N_LISTS && rc == 0; i++) {
-		const y_node *v = y_get(root, lexicon_lists[i].key);
-		const y_node **items;
-		size_t n;
-		if (!v)
-			continue;
-		if ((rc = y_to_str_list(v, &items, &n, diag)))
+		if ((rc = key_items(root, lexicon_lists[i].key, &items, &n, diag)))
 			break;
 		for (size_t k = 0; k < n; k++) {
 			if (lexicon_lists[i].lx == LX_ROUTE)
@@ -262,23 +269,18 @@ static int load_lists(promo_lexicon *lx, const y_node *root, const config_t *cfg
 		}
 		free(items);
 	}
-	const char *const party_keys[] = { "partidos", "partidos_homografos" };
-	for (int p = 0; p < 2 && rc == 0; p++) {
-		const y_node *v = y_get(root, party_keys[p]);
-		const y_node **items;
-		size_t n;
-		if (!v)
-			continue;
-		if ((rc = y_to_str_list(v, &items, &n, diag)))
-			break;
+	if (rc == 0 && (rc = key_items(root, "partidos", &items, &n, diag)) == 0) {
+		for (size_t k = 0; k < n; k++)
+			words_add(&parties, items[k]->str, items[k]->len);
+		free(items);
+	}
+	/* homographs are parties too, but only outside sentences in capitals */
+	if (rc == 0 && (rc = key_items(root, "partidos_homografos", &items, &n, diag)) == 0) {
+		lx->homographs = xmalloc((n ? n : 1) * sizeof *lx->homographs);
 		for (size_t k = 0; k < n; k++) {
 			words_add(&parties, items[k]->str, items[k]->len);
-			if (p == 1) {
-				lx->homographs = xrealloc(lx->homographs,
-							  (lx->n_homographs + 1) * sizeof *lx->homographs);
-				lx->homographs[lx->n_homographs++] =
-					text_normalize(items[k]->str, items[k]->len, TEXT_STRIP);
-			}
+			lx->homographs[lx->n_homographs++] =
+				text_normalize(items[k]->str, items[k]->len, TEXT_STRIP);
 		}
 		free(items);
 	}
@@ -316,14 +318,12 @@ int promo_lexicon_load(promo_lexicon **out, const kind_compile *c,
 		       pregon_diag *diag)
 {
 	*out = NULL;
-	const y_node *where = kind_get(c, "lexico");
+	const y_node *where;
 	const char *name;
-	if (!where) {
-		y_error(diag, c->rule, _("añada «lexico: datos/promocion.yaml»"),
-			_("la regla no dice qué léxico de promoción usar"));
-		return PREGON_EINVAL;
-	}
-	if (y_to_str(where, &name, diag))
+	if (kind_require(c, "lexico", _("añada «lexico: datos/promocion.yaml»"),
+			 _("la regla no dice qué léxico de promoción usar"), &where,
+			 diag) ||
+	    y_to_str(where, &name, diag))
 		return PREGON_EINVAL;
 	if (!c->data_dir && name[0] != '/') {
 		y_error(diag, where, _("defina PREGON_DATA con la carpeta que contiene rules/"),
@@ -1128,15 +1128,9 @@ typedef struct {
 
 static const char *const keys[] = { "comprueba", "lexico", NULL };
 
-static const struct {
-	const char *name;
-	int what;
-} checks[] = {
-	{ "funcionarios", PROMO_OFFICIALS },
-	{ "personas", PROMO_PERSONS },
-	{ "primera-persona", PROMO_FIRST_PERSON },
-	{ "partidos", PROMO_PARTIES },
-};
+/* The `comprueba` words, in the order of the PROMO_* bits. */
+static const char *const check_names[] = { "funcionarios", "personas",
+					   "primera-persona", "partidos", NULL };
 
 static void promotion_free(void *p)
 {
@@ -1151,24 +1145,20 @@ static int promotion_compile(void **out, const kind_compile *c,
 			     pregon_diag *diag)
 {
 	*out = NULL;
-	const y_node *what = kind_get(c, "comprueba");
-	const y_node **items;
+	const y_node *what, **items;
 	size_t n;
-	if (kind_overrides_known(c, &kind_promotion, diag))
-		return PREGON_EINVAL;
-	if (!what) {
-		y_error(diag, c->rule, _("añada «comprueba: funcionarios», «personas», «primera-persona» o «partidos»"),
-			_("la regla no dice qué comprueba"));
-		return PREGON_EINVAL;
-	}
-	if (y_to_str_list(what, &items, &n, diag))
+	if (kind_overrides_known(c, &kind_promotion, diag) ||
+	    kind_require(c, "comprueba",
+			 _("añada «comprueba: funcionarios», «personas», «primera-persona» o «partidos»"),
+			 _("la regla no dice qué comprueba"), &what, diag) ||
+	    y_to_str_list(what, &items, &n, diag))
 		return PREGON_EINVAL;
 	promotion_state *s = xcalloc(1, sizeof *s);
 	for (size_t k = 0; k < n; k++) {
 		int bit = 0;
-		for (size_t i = 0; i < sizeof checks / sizeof *checks; i++)
-			if (strcmp(checks[i].name, items[k]->str) == 0)
-				bit = checks[i].what;
+		for (int i = 0; check_names[i]; i++)
+			if (strcmp(check_names[i], items[k]->str) == 0)
+				bit = 1 << i;
 		if (!bit) {
 			y_error(diag, items[k], _("use funcionarios, personas, primera-persona o partidos"),
 				_("comprobación desconocida «%s»"), items[k]->str);
