@@ -334,6 +334,7 @@ int promo_lexicon_load(promo_lexicon **out, const kind_compile *c,
 	char *real = kind_data_path(c, name, &path);
 	char *text = NULL;
 	size_t len = 0, bad;
+	long version;
 	y_node *root = NULL;
 	promo_lexicon *lx = xcalloc(1, sizeof *lx);
 	int rc = read_file(real, &text, &len, diag);
@@ -352,7 +353,9 @@ int promo_lexicon_load(promo_lexicon **out, const kind_compile *c,
 				 _("el léxico está vacío"));
 			rc = PREGON_EINVAL;
 		} else if (y_expect(root, Y_MAP, _("el léxico"), diag) ||
-			   y_check_keys(root, lexicon_keys, _("el léxico"), diag)) {
+			   y_check_keys(root, lexicon_keys, _("el léxico"), diag) ||
+			   (y_get(root, "version") &&
+			    y_to_int(y_get(root, "version"), 1, 1, &version, diag))) {
 			rc = PREGON_EINVAL;
 		} else {
 			rc = load_lists(lx, root, c->config, diag);
