@@ -563,7 +563,7 @@ static int check_blackout(const electoral_state *s, kind_run *run, long day,
 	if (exempt) {
 		rc = promo_scan(s->lx, run,
 				PROMO_OFFICIALS | PROMO_PERSONS | PROMO_FIRST_PERSON |
-					PROMO_PARTIES | PROMO_ACHIEVEMENTS,
+					PROMO_PARTIES | PROMO_ACHIEVEMENTS | PROMO_ELECTED,
 				keep_first, &promo);
 		if (rc < 0 || !promo.found) {
 			buf_dispose(&promo.what);

@@ -33,7 +33,8 @@
 enum {
 	LX_GIVEN, LX_TITLE, LX_CREDIT, LX_FIRST_CREDIT, LX_FIRST, LX_POSSESSIVE,
 	LX_ROUTE, LX_PRAISE, LX_PLACE, LX_HIST, LX_CITIZEN, LX_LINK, LX_STOP,
-	LX_ART, LX_ABBREV, LX_ACHIEVE, LX_SLOGAN, LX_OFFICIAL, LX_HANDLE, LX_N
+	LX_ART, LX_ABBREV, LX_ACHIEVE, LX_SLOGAN, LX_ELECTED, LX_OFFICIAL,
+	LX_HANDLE, LX_N
 };
 
 #define BIT(lx) (1u << (lx))
@@ -60,6 +61,7 @@ static const struct {
 	{ "abreviaturas", LX_ABBREV },
 	{ "logros", LX_ACHIEVE },
 	{ "lemas", LX_SLOGAN },
+	{ "cargos_de_eleccion", LX_ELECTED },
 };
 #define N_LISTS (sizeof lexicon_lists / sizeof *lexicon_lists)
 
@@ -68,7 +70,8 @@ static const char *const lexicon_keys[] = {
 	"primera_persona_credito", "primera_persona", "posesivos",
 	"vias_credito", "elogios", "lugares", "figuras_historicas",
 	"ciudadanos", "enlaces", "funcionales", "articulos", "abreviaturas",
-	"logros", "lemas", "partidos", "partidos_homografos", NULL
+	"logros", "lemas", "cargos_de_eleccion", "partidos", "partidos_homografos",
+	NULL
 };
 
 #define VIEW (TEXT_FOLD | TEXT_STRIP)
@@ -1036,7 +1039,8 @@ static void check_first_person(scan *s)
 	}
 }
 
-/* Every match of a coalition slogan or an achievement is an error. */
+/* Every match of a coalition slogan, an achievement or an elected office is
+ * an error. */
 static void report_matches(scan *s, int lx)
 {
 	for (size_t k = 0; k < s->n; k++) {
@@ -1047,6 +1051,9 @@ static void report_matches(scan *s, int lx)
 		if (lx == LX_SLOGAN)
 			buf_printf(&s->msg, _("«%.*s»: nombre, sigla o lema de un partido o coalición en comunicación institucional (promoción partidista)"),
 				   len, span_text(s, k));
+		else if (lx == LX_ELECTED)
+			buf_printf(&s->msg, _("«%.*s»: cargo de elección popular"), len,
+				   span_text(s, k));
 		else
 			buf_printf(&s->msg, _("«%.*s»: logro u obra de gobierno"), len,
 				   span_text(s, k));
@@ -1113,6 +1120,8 @@ int promo_scan(const promo_lexicon *lx, kind_run *run, int what,
 		check_first_person(&s);
 	if (what & PROMO_ACHIEVEMENTS)
 		report_matches(&s, LX_ACHIEVE);
+	if (what & PROMO_ELECTED)
+		report_matches(&s, LX_ELECTED);
 	int rc = what & PROMO_PARTIES ? check_parties(&s) : 0;
 	buf_dispose(&s.msg);
 	free(s.upper);

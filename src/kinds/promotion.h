@@ -23,7 +23,8 @@ enum {
 	PROMO_PERSONS = 2,      /* title + name, credit verbs, routed credit */
 	PROMO_FIRST_PERSON = 4, /* "inauguré", "mi gobierno" */
 	PROMO_PARTIES = 8,      /* party names, acronyms, coalition slogans */
-	PROMO_ACHIEVEMENTS = 16 /* "inaugura", "obra histórica": for exemptions */
+	PROMO_ACHIEVEMENTS = 16, /* "inaugura", "obra histórica": for exemptions */
+	PROMO_ELECTED = 32      /* an elected office, even alone: for exemptions */
 };
 
 /* One element found: a span of the input, whether it is an error (a person
