@@ -32,7 +32,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/length.c src/kinds/links.c src/kinds/spam.c \
           src/kinds/personal_data.c src/kinds/personal_data_numbers.c \
           src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
-          src/mask.c \
+          src/mask.c src/kinds/promotion.c src/kinds/electoral.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
@@ -40,13 +40,15 @@ LIB     = $(BUILD)/libpregon.a
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
            tests/unit/test_document.c tests/unit/test_spanish.c \
-           tests/unit/test_count.c tests/unit/test_personal_data.c
+           tests/unit/test_count.c tests/unit/test_personal_data.c \
+           tests/unit/test_calendar.c tests/unit/test_promotion.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
 CONFORMANCE_BIN = $(BUILD)/tests/conformance_twitter
 EVAL_BIN = $(BUILD)/tests/evaluacion
 PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
+PROMO_EVAL_BIN = $(BUILD)/tests/eval
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
@@ -101,6 +103,10 @@ $(EVAL_BIN): tests/evaluacion.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
 
+$(PROMO_EVAL_BIN): tests/eval.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+
 $(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
@@ -146,9 +152,10 @@ check-dictionaries:
 
 # Evaluation sets: realistic drafts with their expected findings.  The
 # programs (categories; personal-data spans) also run under the sanitizers.
-check-eval-c: $(EVAL_BIN) $(PII_EVAL_BIN) $(MO)
+check-eval-c: $(EVAL_BIN) $(PII_EVAL_BIN) $(PROMO_EVAL_BIN) $(MO)
 	@$(TEST_ENV) $(VALGRIND) $(EVAL_BIN)
 	@$(TEST_ENV) $(VALGRIND) $(PII_EVAL_BIN)
+	@$(TEST_ENV) $(VALGRIND) $(PROMO_EVAL_BIN)
 
 check-eval: check-eval-c $(BIN)
 	@for t in tests/eval/*/run.sh; do $(TEST_ENV) bash $$t $(BIN) || exit 1; done
@@ -188,6 +195,8 @@ install: all
 	  $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pregon
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	install -d $(DESTDIR)$(DATADIR)/rules/datos
+	install -m 644 rules/datos/*.yaml $(DESTDIR)$(DATADIR)/rules/datos/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/pregon.mo
 

@@ -18,14 +18,19 @@ static const char *const spelling_keys[] = { "diccionario", "palabras",
 static const char *const rule_keys[] = { "activa", "severidad", "peso",
 					 "opciones", NULL };
 static const char *const official_keys[] = { "nombre", "formas", "cargo",
-					     "cuentas", NULL };
+					     "cuentas", "informe", NULL };
 static const char *const contact_keys[] = { "telefonos", "correos",
 					    "dominios_correo", "direcciones",
 					    "cuentas", "rfc", NULL };
 static const char *const domain_keys[] = { "permitidos", "noticias",
 					   "acortadores", "bloqueados", NULL };
-static const char *const window_keys[] = { "nombre", "inicio", "fin",
-					   "ambito", "fuente", NULL };
+static const char *const window_keys[] = { "id", "nombre", "tipo", "inicio",
+					   "fin", "ambito", "fuente",
+					   "confirmada", "excepciones", NULL };
+
+const char *const config_exempt_topics[] = { "educacion", "salud",
+					     "proteccion-civil",
+					     "autoridades-electorales", NULL };
 
 config_t *config_new_default(void)
 {
@@ -49,6 +54,14 @@ void config_free(config_t *c)
 	free(c->rules);
 	free(c->words);
 	free(c->word_file);
+	for (size_t i = 0; i < c->n_officials; i++) {
+		free(c->officials[i].forms);
+		free(c->officials[i].handles);
+	}
+	free(c->officials);
+	for (size_t i = 0; i < c->n_windows; i++)
+		free(c->windows[i].exceptions);
+	free(c->windows);
 	y_free(c->tree);
 	free(c->text);
 	free(c->path);
@@ -123,36 +136,112 @@ static int check_records(const y_node *n, const char *const *keys,
 	return 0;
 }
 
-static int check_windows(const y_node *n, pregon_diag *diag)
+/* A calendar date (no time) under `key` of record `r`, required or not. */
+static int record_date(const y_node *r, const char *key, int required,
+		       const char *where, date_t *out, int *found,
+		       pregon_diag *diag)
+{
+	const y_node *v = y_get(r, key);
+	*found = v != NULL;
+	if (!v) {
+		if (!required)
+			return 0;
+		y_error(diag, r, NULL, _("falta la clave «%s» en %s"), key, where);
+		return PREGON_EINVAL;
+	}
+	if (v->type != Y_SCALAR || date_parse(v->str, out) || out->has_time) {
+		y_error(diag, v, _("use el formato AAAA-MM-DD"),
+			_("fecha no válida «%s»"), v->type == Y_SCALAR ? v->str : "…");
+		return PREGON_EINVAL;
+	}
+	return 0;
+}
+
+/* The strings of a text-or-list value as a new array (NULL when absent). */
+static int record_strings(const y_node *r, const char *key, const char ***out,
+			  size_t *n, pregon_diag *diag)
+{
+	const y_node *v = y_get(r, key);
+	*out = NULL;
+	*n = 0;
+	if (!v)
+		return 0;
+	const y_node **items;
+	if (y_to_str_list(v, &items, n, diag))
+		return PREGON_EINVAL;
+	*out = xmalloc((*n ? *n : 1) * sizeof **out);
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i] = items[i]->str;
+	free(items);
+	return 0;
+}
+
+static const char *record_str(const y_node *r, const char *key)
+{
+	const y_node *v = y_get(r, key);
+	return v && v->type == Y_SCALAR ? v->str : NULL;
+}
+
+static int parse_officials(config_t *c, const y_node *n, pregon_diag *diag)
+{
+	const char *where = "funcionarios";
+	if (check_records(n, official_keys, "nombre", where, diag))
+		return PREGON_EINVAL;
+	c->officials = xcalloc(n->n ? n->n : 1, sizeof *c->officials);
+	for (size_t i = 0; i < n->n; i++) {
+		const y_node *r = n->items[i];
+		config_official *o = &c->officials[c->n_officials++];
+		if (y_to_str(y_get(r, "nombre"), &o->name, diag) ||
+		    record_strings(r, "formas", &o->forms, &o->n_forms, diag) ||
+		    record_strings(r, "cuentas", &o->handles, &o->n_handles, diag) ||
+		    record_date(r, "informe", 0, where, &o->report, &o->has_report,
+				diag))
+			return PREGON_EINVAL;
+		o->office = record_str(r, "cargo");
+	}
+	return 0;
+}
+
+static int parse_windows(config_t *c, const y_node *n, pregon_diag *diag)
 {
 	const char *where = "ventanas_electorales";
 	if (check_records(n, window_keys, "nombre", where, diag))
 		return PREGON_EINVAL;
+	c->windows = xcalloc(n->n ? n->n : 1, sizeof *c->windows);
 	for (size_t i = 0; i < n->n; i++) {
-		const y_node *r = n->items[i];
-		date_t d[2];
-		const char *names[2] = { "inicio", "fin" };
-		for (int k = 0; k < 2; k++) {
-			const y_node *v = y_get(r, names[k]);
-			if (!v) {
-				y_error(diag, r, NULL, _("falta la clave «%s» en %s"),
-					names[k], where);
-				return PREGON_EINVAL;
-			}
-			if (v->type != Y_SCALAR || date_parse(v->str, &d[k]) ||
-			    d[k].has_time) {
-				y_error(diag, v, _("use el formato AAAA-MM-DD"),
-					_("fecha no válida «%s»"),
-					v->type == Y_SCALAR ? v->str : "…");
-				return PREGON_EINVAL;
-			}
-		}
-		if (date_days(d[0].year, d[0].month, d[0].day) >
-		    date_days(d[1].year, d[1].month, d[1].day)) {
+		const y_node *r = n->items[i], *x;
+		config_window *w = &c->windows[c->n_windows++];
+		int found;
+		w->confirmed = 1;
+		if (record_date(r, "inicio", 1, where, &w->start, &found, diag) ||
+		    record_date(r, "fin", 1, where, &w->end, &found, diag) ||
+		    ((x = y_get(r, "confirmada")) && y_to_bool(x, &w->confirmed, diag)) ||
+		    record_strings(r, "excepciones", &w->exceptions,
+				   &w->n_exceptions, diag))
+			return PREGON_EINVAL;
+		if (date_days(w->start.year, w->start.month, w->start.day) >
+		    date_days(w->end.year, w->end.month, w->end.day)) {
 			y_error(diag, y_get(r, "fin"), NULL,
 				_("la ventana termina antes de empezar"));
 			return PREGON_EINVAL;
 		}
+		for (size_t k = 0; k < w->n_exceptions; k++) {
+			const char *e = w->exceptions[k];
+			int known = 0;
+			for (const char *const *t = config_exempt_topics; *t && !known; t++)
+				known = strcmp(*t, e) == 0;
+			if (!known) {
+				y_error(diag, y_get(r, "excepciones"),
+					_("use educacion, salud, proteccion-civil o autoridades-electorales"),
+					_("excepción desconocida «%s»"), e);
+				return PREGON_EINVAL;
+			}
+		}
+		w->id = record_str(r, "id");
+		w->name = record_str(r, "nombre");
+		w->kind = record_str(r, "tipo");
+		w->scope = record_str(r, "ambito");
+		w->source = record_str(r, "fuente");
 	}
 	return 0;
 }
@@ -316,8 +405,7 @@ static int parse_tree(config_t *c, pregon_diag *diag)
 		return PREGON_EINVAL;
 	if ((n = y_get(t, "listas")) && parse_lists(c, n, diag))
 		return PREGON_EINVAL;
-	if ((n = y_get(t, "funcionarios")) &&
-	    check_records(n, official_keys, "nombre", "funcionarios", diag))
+	if ((n = y_get(t, "funcionarios")) && parse_officials(c, n, diag))
 		return PREGON_EINVAL;
 	if ((n = y_get(t, "contactos_publicos")) &&
 	    check_map_of_lists(n, contact_keys, "contactos_publicos", diag))
@@ -325,7 +413,7 @@ static int parse_tree(config_t *c, pregon_diag *diag)
 	if ((n = y_get(t, "dominios")) &&
 	    check_map_of_lists(n, domain_keys, "dominios", diag))
 		return PREGON_EINVAL;
-	if ((n = y_get(t, "ventanas_electorales")) && check_windows(n, diag))
+	if ((n = y_get(t, "ventanas_electorales")) && parse_windows(c, n, diag))
 		return PREGON_EINVAL;
 	if ((n = y_get(t, "ortografia")) && parse_spelling(c, n, diag))
 		return PREGON_EINVAL;

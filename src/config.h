@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "common.h"
+#include "date.h"
 #include "ytree.h"
 
 /* Overrides for one rule, or for a whole rule set when `id` has no dot. */
@@ -22,6 +23,32 @@ typedef struct {
 	const char **words;
 	size_t n;
 } config_list;
+
+/* A serving official (`funcionarios`, Const. art. 134).  Strings borrow the
+ * configuration's tree. */
+typedef struct {
+	const char *name;           /* `nombre` */
+	const char **forms;         /* `formas`: the short forms people use */
+	size_t n_forms;
+	const char *office;         /* `cargo`, or NULL */
+	const char **handles;       /* `cuentas` */
+	size_t n_handles;
+	int has_report;             /* `informe`: date of the annual report */
+	date_t report;              /* (LGIPE art. 242.5) */
+} config_official;
+
+/* A blackout window added by the configuration (`ventanas_electorales`). */
+typedef struct {
+	const char *id;             /* `id`, or NULL */
+	const char *name;
+	const char *kind;           /* `tipo`, or NULL */
+	const char *scope;          /* `ambito`, or NULL */
+	const char *source;         /* `fuente`, or NULL */
+	date_t start, end;          /* inclusive */
+	int confirmed;              /* `confirmada` (true by default) */
+	const char **exceptions;    /* `excepciones`; NULL: the four of the law */
+	size_t n_exceptions;
+} config_window;
 
 typedef struct config_t {
 	char *path;         /* NULL for the built-in defaults */
@@ -45,7 +72,15 @@ typedef struct config_t {
 	size_t n_words;
 	char *word_file;            /* plain word list, resolved against dir */
 	const y_node *word_file_node;
+	config_official *officials;
+	size_t n_officials;
+	config_window *windows;
+	size_t n_windows;
 } config_t;
+
+/* The topics exempt from the electoral blackout (Const. art. 41 Base III
+ * Apartado C; LGIPE art. 209), NULL-terminated. */
+extern const char *const config_exempt_topics[];
 
 /* The configuration with nothing set. */
 config_t *config_new_default(void);

@@ -25,7 +25,8 @@ enum {
 
 enum opt_id {
 	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
-	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_LIST_RULES, OPT_EXPLAIN,
+	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_LIST_RULES,
+	OPT_LIST_WINDOWS, OPT_EXPLAIN,
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
 };
 
@@ -46,6 +47,7 @@ static const struct option_def {
 	{ "quiet", NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
 	{ "suggest", NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
 	{ "list-rules", NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
+	{ "list-windows", NULL, OPT_LIST_WINDOWS, N_("lista las ventanas de veda electoral e informes conocidas, con sus fuentes") },
 	{ "explain", N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
 	{ "print-config", NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva") },
 	{ "test-rules", N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
@@ -55,7 +57,7 @@ static const struct option_def {
 
 #define N_OPTIONS (sizeof options / sizeof *options)
 
-enum action { ACT_CHECK, ACT_LIST, ACT_EXPLAIN, ACT_PRINT_CONFIG, ACT_TEST,
+enum action { ACT_CHECK, ACT_LIST, ACT_LIST_WINDOWS, ACT_EXPLAIN, ACT_PRINT_CONFIG, ACT_TEST,
 	      ACT_VERSION, ACT_HELP };
 
 typedef struct {
@@ -222,6 +224,9 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		break;
 	case OPT_LIST_RULES:
 		c->action = ACT_LIST;
+		break;
+	case OPT_LIST_WINDOWS:
+		c->action = ACT_LIST_WINDOWS;
 		break;
 	case OPT_EXPLAIN:
 		c->action = ACT_EXPLAIN;
@@ -540,6 +545,61 @@ static int list_rules(const pregon_engine *e)
 	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
 }
 
+/* Append to a growing report (*out of *cap bytes, *len used). */
+static void appendf(char **out, size_t *cap, size_t *len, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void appendf(char **out, size_t *cap, size_t *len, const char *fmt, ...)
+{
+	for (;;) {
+		va_list ap;
+		va_start(ap, fmt);
+		int n = vsnprintf(*out + *len, *cap - *len, fmt, ap);
+		va_end(ap);
+		if (n >= 0 && (size_t)n < *cap - *len) {
+			*len += (size_t)n;
+			return;
+		}
+		*out = xresize(*out, *cap = 2 * *cap + (n > 0 ? (size_t)n : 0));
+	}
+}
+
+static void append_list(char **out, size_t *cap, size_t *len, const char *label,
+			const char *const *items, size_t n)
+{
+	appendf(out, cap, len, "  %s:", label);
+	for (size_t i = 0; i < n; i++)
+		appendf(out, cap, len, "%s %s", i ? "," : "", items[i]);
+	appendf(out, cap, len, "%s\n", n ? "" : _(" ninguna"));
+}
+
+static int list_windows(const pregon_engine *e)
+{
+	size_t n = pregon_engine_window_count(e), cap = 4096, len = 0;
+	char *out = xalloc(cap);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const pregon_window *w = pregon_engine_window(e, i);
+		const char *state = !w->start ? _("fechas desconocidas: no marca")
+				    : strcmp(w->kind, "informe") == 0 ? _("plazo del informe anual")
+				    : w->confirmed ? _("confirmada: bloquea")
+						   : _("sin confirmar: advierte");
+		appendf(&out, &cap, &len, "%s  ", w->id);
+		appendf(&out, &cap, &len, _("del %s al %s"), w->start ? w->start : "?",
+			w->end ? w->end : "?");
+		appendf(&out, &cap, &len, "  (%s)\n  %s\n", state, w->name);
+		if (strcmp(w->kind, "informe") != 0)
+			append_list(&out, &cap, &len, _("excepciones"), w->exceptions,
+				    w->n_exceptions);
+		append_list(&out, &cap, &len, _("fuentes"), w->sources, w->n_sources);
+		appendf(&out, &cap, &len, "  %s: %s\n", _("origen"), w->origin ? w->origin : "-");
+	}
+	if (!n)
+		appendf(&out, &cap, &len, "%s\n", _("no hay ventanas: ninguna regla electoral está cargada"));
+	int rc = write_all(out);
+	free(out);
+	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
+}
+
 static int explain_rule(const pregon_engine *e, const char *id)
 {
 	const pregon_rule_info *r = pregon_engine_find_rule(e, id);
@@ -688,6 +748,8 @@ int main(int argc, char **argv)
 			status = EXIT_TROUBLE;
 		} else if (c.action == ACT_LIST) {
 			status = list_rules(e);
+		} else if (c.action == ACT_LIST_WINDOWS) {
+			status = list_windows(e);
 		} else if (c.action == ACT_EXPLAIN) {
 			status = explain_rule(e, c.explain);
 		} else if (c.action == ACT_PRINT_CONFIG) {

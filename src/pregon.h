@@ -309,6 +309,34 @@ char *pregon_engine_config_yaml(const pregon_engine *engine);
 int pregon_engine_test_examples(const pregon_engine *engine, char **out_log,
 				size_t *out_total);
 
+/*
+ * The windows of the electoral calendar the engine knows: the calendar of
+ * the `electoral` rules (rules/datos/calendario-electoral.yaml), then the
+ * configuration's `ventanas_electorales` and the annual-report windows of
+ * its `funcionarios` (kind "informe": 7 days before to 5 days after the
+ * report, LGIPE art. 242.5).  Borrowed; valid until the engine is freed.
+ * No electoral rule loaded means no windows.
+ */
+typedef struct {
+	const char *id;
+	const char *name;
+	const char *kind;      /* "eleccion", "consulta-popular", "informe"... */
+	const char *scope;     /* "federal", "local", "municipal", or NULL */
+	const char *start;     /* "YYYY-MM-DD", both ends inclusive; NULL when */
+	const char *end;       /* the dates are unknown (it never fires) */
+	int confirmed;         /* 0: warns ("verifique el calendario") */
+	const char *const *exceptions; /* topic ids still allowed */
+	size_t n_exceptions;
+	const char *const *sources;
+	size_t n_sources;
+	const char *origin;    /* the file it comes from */
+} pregon_window;
+
+size_t pregon_engine_window_count(const pregon_engine *engine);
+/* `i` < pregon_engine_window_count. */
+const pregon_window *pregon_engine_window(const pregon_engine *engine,
+					  size_t i);
+
 /* The score under which a post is sent to review (configuration
  * `umbral_revision`, 70 by default). */
 int pregon_engine_review_threshold(const pregon_engine *engine);

@@ -2,8 +2,10 @@
  * is checked with the default rule sets (plus the folder's .pregon.yaml when
  * there is one) and its JSON report compared with <case>.expected.json.  A
  * case that pregon must refuse (bad UTF-8, broken front matter) expects
- * {"error": "..."} with the formatted diagnostic.  The cases of a folder are
- * one batch, checked in name order, as the files of one run are.  All cases run in one
+ * {"error": "..."} with the formatted diagnostic.  The cases of a folder
+ * with a `.lote` file are one batch, checked in name order, as the files of
+ * one run are (for the rules that compare files); elsewhere each case stands
+ * alone.  All cases run in one
  * process, so `make valgrind` stays fast.
  *
  *   golden DIR            run every case, print a unified diff per failure
@@ -94,7 +96,7 @@ static pregon_engine *engine_for(const char *dir)
 	return e;
 }
 
-/* The batch of the folder being walked: its cases are one run. */
+/* The batch of the folder being walked when its cases are one run. */
 static pregon_batch *folder_batch;
 
 /* Check one case with its folder's engine: 0 with *out the report (NULL
@@ -339,7 +341,10 @@ static void walk(const char *dir, int update, int *total, int *failed)
 	closedir(d);
 	qsort(names, n, sizeof *names, by_name);
 	pregon_batch *outer = folder_batch;
-	folder_batch = pregon_batch_new();
+	char marker[4096];
+	snprintf(marker, sizeof marker, "%s/.lote", dir);
+	struct stat lote;
+	folder_batch = stat(marker, &lote) == 0 ? pregon_batch_new() : NULL;
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 		const char *base = strrchr(names[i], '/') + 1;
@@ -353,7 +358,8 @@ static void walk(const char *dir, int update, int *total, int *failed)
 		free(names[i]);
 	}
 	free(names);
-	pregon_batch_free(folder_batch);
+	if (folder_batch)
+		pregon_batch_free(folder_batch);
 	folder_batch = outer;
 }
 

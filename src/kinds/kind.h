@@ -57,6 +57,10 @@ typedef struct {
 
 /* The value of a kind key: the configuration's override, else the rule's. */
 const y_node *kind_get(const kind_compile *c, const char *key);
+/* A key the rule must have: 0 and *out, or PREGON_EINVAL with diag at the
+ * rule saying what it lacks (`what`) and what to add (`hint`). */
+int kind_require(const kind_compile *c, const char *key, const char *hint,
+		 const char *what, const y_node **out, pregon_diag *diag);
 
 typedef struct {
 	const char *name;          /* the `tipo:` word */
@@ -125,6 +129,11 @@ int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,
 
 /* "X", "Instagram"... for a platform id of doc_platforms. */
 const char *kind_platform_label(const char *id);
+/* A data file a rule names (`calendario`, `lexico`): relative names are
+ * under the data directory's rules/.  Returns the path to open; *shown gets
+ * the path for messages, relative to the data directory so that they read
+ * the same wherever pregon is installed.  The caller frees both. */
+char *kind_data_path(const kind_compile *c, const char *name, char **shown);
 
 const kind_ops *kind_find(const char *name);
 /* "pattern, substitution, ..." for messages; a static string. */
@@ -141,5 +150,7 @@ extern const kind_ops kind_length;
 extern const kind_ops kind_links;
 extern const kind_ops kind_spam;
 extern const kind_ops kind_personal_data;
+extern const kind_ops kind_promotion;
+extern const kind_ops kind_electoral;
 
 #endif

@@ -17,6 +17,8 @@ static const kind_ops *const kind_table[] = {
 	&kind_links,
 	&kind_spam,
 	&kind_personal_data,
+	&kind_promotion,
+	&kind_electoral,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
@@ -54,6 +56,16 @@ const y_node *kind_get(const kind_compile *c, const char *key)
 {
 	const y_node *v = c->overrides ? y_get(c->overrides, key) : NULL;
 	return v ? v : y_get(c->rule, key);
+}
+
+int kind_require(const kind_compile *c, const char *key, const char *hint,
+		 const char *what, const y_node **out, pregon_diag *diag)
+{
+	*out = kind_get(c, key);
+	if (*out)
+		return 0;
+	y_error(diag, c->rule, hint, "%s", what);
+	return PREGON_EINVAL;
 }
 
 int kind_bool(const kind_compile *c, const char *key, int dflt, int *out,
@@ -262,4 +274,17 @@ int kind_required_choice(const kind_compile *c, const char *key,
 	y_error(diag, c->rule, hint.ptr, _("falta la clave obligatoria «%s»"), key);
 	buf_dispose(&hint);
 	return PREGON_EINVAL;
+}
+char *kind_data_path(const kind_compile *c, const char *name, char **shown)
+{
+	buf b;
+	buf_init(&b);
+	if (name[0] == '/' || !c->data_dir) {
+		*shown = xstrdup(name);
+		return xstrdup(name);
+	}
+	buf_printf(&b, "rules/%s", name);
+	*shown = buf_detach(&b);
+	buf_printf(&b, "%s/rules/%s", c->data_dir, name);
+	return buf_detach(&b);
 }
