@@ -50,6 +50,8 @@ EVAL_BIN = $(BUILD)/tests/evaluacion
 PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
 PROMO_EVAL_BIN = $(BUILD)/tests/eval
 
+SUPPORT_OBJ = $(BUILD)/tests/support.o
+
 MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
@@ -61,7 +63,7 @@ all: $(BIN) $(MO)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -87,29 +89,29 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
 
-$(GOLDEN_BIN): tests/golden.c $(LIB)
+$(GOLDEN_BIN): tests/golden.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
-$(CORPUS_BIN): tests/corpus_fp.c $(LIB)
+$(CORPUS_BIN): tests/corpus_fp.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
-$(CONFORMANCE_BIN): tests/conformance_twitter.c $(LIB)
+$(CONFORMANCE_BIN): tests/conformance_twitter.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
-$(EVAL_BIN): tests/evaluacion.c $(LIB)
+$(EVAL_BIN): tests/evaluacion.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
-$(PROMO_EVAL_BIN): tests/eval.c $(LIB)
+$(PROMO_EVAL_BIN): tests/eval.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
-$(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB)
+$(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
 TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 

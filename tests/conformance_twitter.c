@@ -17,6 +17,7 @@
 
 #include "common.h"
 #include "count.h"
+#include "support.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -220,12 +221,6 @@ static y_node *load_yaml(const char *path, char **text)
 	return root;
 }
 
-static int require_all(void)
-{
-	const char *v = getenv("PREGON_REQUIRE_ALL");
-	return v && strcmp(v, "1") == 0;
-}
-
 int main(void)
 {
 	const char *dir = getenv("PREGON_CONFORMANCE");
@@ -234,8 +229,8 @@ int main(void)
 	struct stat st;
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		printf("conformidad: %s no existe; se omiten las pruebas de twitter-text%s\n",
-		       dir, require_all() ? " (PREGON_REQUIRE_ALL=1: falla)" : "");
-		return require_all() ? 1 : 0;
+		       dir, test_require_all() ? " (PREGON_REQUIRE_ALL=1: falla)" : "");
+		return test_require_all() ? 1 : 0;
 	}
 	pregon_diag d;
 	pregon_diag_init(&d);

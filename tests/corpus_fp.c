@@ -39,6 +39,7 @@
 #include <sys/stat.h>
 
 #include "pregon.h"
+#include "support.h"
 
 /* Ceilings: percentage of posts a rule may flag. */
 static const struct {
@@ -537,12 +538,6 @@ static int promoted(const pregon_report *r)
 	return 0;
 }
 
-static int require_all(void)
-{
-	const char *v = getenv("PREGON_REQUIRE_ALL");
-	return v && strcmp(v, "1") == 0;
-}
-
 /* Recall on real posts nobody here wrote: every record of POSITIVES (rule,
  * folder, id) must get a finding of that rule.  Prints the recall per rule
  * and returns the number of misses. */
@@ -618,8 +613,8 @@ int main(int argc, char **argv)
 	struct stat st;
 	if (stat(corpus, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		printf("corpus: %s no existe; se omite la medición de falsas alarmas%s\n",
-		       corpus, require_all() ? " (PREGON_REQUIRE_ALL=1: falla)" : "");
-		return require_all() ? 1 : 0;
+		       corpus, test_require_all() ? " (PREGON_REQUIRE_ALL=1: falla)" : "");
+		return test_require_all() ? 1 : 0;
 	}
 	pregon_i18n_init(NULL, PREGON_LANG_ES);
 	pregon_engine *e = NULL;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "support.h"
 
 /* What counts as flagged in each set, and its bar. */
 static const struct {
@@ -42,18 +43,11 @@ static int run_set(size_t s)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/.pregon.yaml", sets[s].dir);
-	pregon_engine_options eo = { 0 };
-	eo.config_path = path;
-	pregon_engine *e = NULL;
+	pregon_engine *e = test_engine(path, "eval");
+	if (!e)
+		return 1;
 	pregon_diag d;
 	pregon_diag_init(&d);
-	if (pregon_engine_new(&e, &eo, &d)) {
-		char *m = pregon_diag_format(&d);
-		fprintf(stderr, "eval: %s", m);
-		free(m);
-		pregon_diag_dispose(&d);
-		return 1;
-	}
 	snprintf(path, sizeof path, "%s/etiquetas.tsv", sets[s].dir);
 	FILE *labels = fopen(path, "r");
 	if (!labels) {

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "pregon.h"
+#include "support.h"
 
 #define PREFIX "datos-personales."
 
@@ -50,29 +51,12 @@ static score *score_for(const char *detector)
 	return s;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *p = malloc((size_t)n + 1);
-	if (!p || fread(p, 1, (size_t)n, f) != (size_t)n)
-		abort();
-	fclose(f);
-	p[n] = '\0';
-	*len = (size_t)n;
-	return p;
-}
-
 /* The expected spans of a draft, located in its text. */
 static span *expected_spans(const char *tsv_path, const char *text,
 			    size_t *out_n, int *bad)
 {
 	size_t len;
-	char *tsv = slurp(tsv_path, &len);
+	char *tsv = test_slurp(tsv_path, &len);
 	span *spans = NULL;
 	size_t n = 0;
 	*out_n = 0;
@@ -127,7 +111,7 @@ static void evaluate(const char *path, const char *tsv, pregon_engine *e,
 		     int *bad)
 {
 	size_t len;
-	char *text = slurp(path, &len);
+	char *text = test_slurp(path, &len);
 	if (!text) {
 		*bad = 1;
 		return;
@@ -195,18 +179,11 @@ int main(int argc, char **argv)
 	const char *config = argc > 2 ? argv[2] : "examples/.pregon.yaml";
 	double min_f1 = argc > 3 ? atof(argv[3]) : 0.95;
 	pregon_i18n_init(NULL, PREGON_LANG_ES);
-	pregon_engine_options eo = { 0 };
-	eo.config_path = config;
-	pregon_engine *e = NULL;
+	pregon_engine *e = test_engine(config, "eval");
+	if (!e)
+		return 1;
 	pregon_diag d;
 	pregon_diag_init(&d);
-	if (pregon_engine_new(&e, &eo, &d)) {
-		char *m = pregon_diag_format(&d);
-		fprintf(stderr, "eval: %s", m);
-		free(m);
-		pregon_diag_dispose(&d);
-		return 1;
-	}
 	DIR *dp = opendir(dir);
 	if (!dp) {
 		printf("eval: no se puede abrir %s\n", dir);

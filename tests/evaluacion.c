@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "pregon.h"
+#include "support.h"
 
 #define DIR "tests/evaluacion"
 
@@ -20,41 +21,14 @@ static const char *const categories[] = { "length", "links", "spam", "offensive"
 					  "sources", "tone", "style" };
 #define N_CATS (sizeof categories / sizeof *categories)
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *p = malloc((size_t)n + 1);
-	if (!p || fread(p, 1, (size_t)n, f) != (size_t)n) {
-		free(p);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	p[n] = '\0';
-	*len = (size_t)n;
-	return p;
-}
-
 int main(void)
 {
 	pregon_i18n_init(NULL, PREGON_LANG_ES);
-	pregon_engine_options eo = { 0 };
-	eo.config_path = DIR "/.pregon.yaml";
-	pregon_engine *e = NULL;
+	pregon_engine *e = test_engine(DIR "/.pregon.yaml", "evaluación");
+	if (!e)
+		return 1;
 	pregon_diag d;
 	pregon_diag_init(&d);
-	if (pregon_engine_new(&e, &eo, &d)) {
-		char *m = pregon_diag_format(&d);
-		fprintf(stderr, "evaluación: %s", m);
-		free(m);
-		pregon_diag_dispose(&d);
-		return 1;
-	}
 	FILE *labels = fopen(DIR "/etiquetas.tsv", "r");
 	if (!labels) {
 		printf("evaluación: no se puede leer %s/etiquetas.tsv\n", DIR);
@@ -75,7 +49,7 @@ int main(void)
 		char path[4096];
 		snprintf(path, sizeof path, "%s/borradores/%s", DIR, name);
 		size_t len;
-		char *input = slurp(path, &len);
+		char *input = test_slurp(path, &len);
 		pregon_report *r = NULL;
 		pregon_check_options o = { 0 };
 		o.today = "2026-03-15";

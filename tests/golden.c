@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "pregon.h"
+#include "support.h"
 
 typedef struct {
 	char *config; /* path of the folder's .pregon.yaml, or "" */
@@ -32,26 +33,6 @@ typedef struct {
 
 static engine_slot engines[64];
 static size_t n_engines;
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, n = 0, k;
-	char *p = malloc(cap + 1);
-	while (p && (k = fread(p + n, 1, cap - n, f)) > 0) {
-		n += k;
-		if (n == cap)
-			p = realloc(p, (cap *= 2) + 1);
-	}
-	fclose(f);
-	if (!p)
-		abort();
-	p[n] = '\0';
-	*len = n;
-	return p;
-}
 
 static int write_file(const char *path, const char *text)
 {
@@ -77,18 +58,9 @@ static pregon_engine *engine_for(const char *dir)
 	for (size_t i = 0; i < n_engines; i++)
 		if (strcmp(engines[i].config, key) == 0)
 			return engines[i].engine;
-	pregon_engine_options o = { 0 };
-	o.config_path = *key ? key : NULL;
-	pregon_diag d;
-	pregon_diag_init(&d);
-	pregon_engine *e = NULL;
-	if (pregon_engine_new(&e, &o, &d)) {
-		char *msg = pregon_diag_format(&d);
-		fprintf(stderr, "golden: %s", msg);
-		free(msg);
-		pregon_diag_dispose(&d);
+	pregon_engine *e = test_engine(*key ? key : NULL, "golden");
+	if (!e)
 		exit(1); /* every case would fail the same way */
-	}
 	if (n_engines == sizeof engines / sizeof *engines)
 		abort();
 	engines[n_engines].config = strdup(key);
@@ -108,7 +80,7 @@ static int check_case(const char *path, const char *dir, char **input,
 	*out = NULL;
 	pregon_engine *e = engine_for(dir);
 	size_t len;
-	*input = e ? slurp(path, &len) : NULL;
+	*input = e ? test_slurp(path, &len) : NULL;
 	if (!*input)
 		return -1;
 	size_t n = strlen(path);
@@ -286,7 +258,7 @@ static int run_case(const char *path, const char *dir, int update)
 		}
 	} else {
 		size_t len;
-		char *expected = slurp(expected_path, &len);
+		char *expected = test_slurp(expected_path, &len);
 		if (!expected) {
 			printf("FALLA %s: falta %s (ejecute con --update)\n", path,
 			       expected_path);

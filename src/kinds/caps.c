@@ -84,17 +84,12 @@ static int caps_compile(void **out, const kind_compile *c, pregon_diag *diag)
 		free(w);
 		free(items);
 	}
-	const char *list_name = "siglas";
-	if ((n = kind_get(c, "lista")) && y_to_str(n, &list_name, diag))
+	/* `lista` must exist; the default «siglas» may not */
+	const config_list *l = config_list_get(c->config, "siglas");
+	if ((n = kind_get(c, "lista")) && kind_config_list(c, n, &l, diag))
 		goto fail;
-	const config_list *l = config_list_get(c->config, list_name);
 	if (l)
 		add_acronyms(s, l->words, l->n);
-	else if (n) {
-		y_error(diag, n, _("defínala en «listas» de la configuración"),
-			_("no existe la lista «%s»"), list_name);
-		goto fail;
-	}
 	if (s->n_acronyms)
 		qsort(s->acronyms, s->n_acronyms, sizeof *s->acronyms, cmp_str);
 	*out = s;

@@ -350,27 +350,6 @@ static int is_report(const window_t *w)
 	return strcmp(w->pub.kind, REPORT_KIND) == 0;
 }
 
-static int compile_words_rx(rx **out, const y_node *n, pregon_diag *diag)
-{
-	const y_node **items;
-	size_t k;
-	*out = NULL;
-	if (y_to_str_list(n, &items, &k, diag))
-		return PREGON_EINVAL;
-	const char **w = xmalloc((k ? k : 1) * sizeof *w);
-	for (size_t i = 0; i < k; i++)
-		w[i] = items[i]->str;
-	int rc = 0;
-	if (k) {
-		char *alt = kind_word_alternation(w, k, TEXT_FOLD | TEXT_STRIP);
-		rc = rx_compile(out, alt, strlen(alt), RX_CASELESS | RX_WORD, n, diag);
-		free(alt);
-	}
-	free(w);
-	free(items);
-	return rc;
-}
-
 static int compile_topics(electoral_state *s, const kind_compile *c,
 			  pregon_diag *diag)
 {
@@ -383,7 +362,7 @@ static int compile_topics(electoral_state *s, const kind_compile *c,
 		return PREGON_EINVAL;
 	for (int i = 0; config_exempt_topics[i]; i++) {
 		const y_node *v = y_get(t, config_exempt_topics[i]);
-		if (v && compile_words_rx(&s->topics[i], v, diag))
+		if (v && kind_words_rx(&s->topics[i], v, diag))
 			return PREGON_EINVAL;
 	}
 	return 0;
@@ -437,7 +416,7 @@ static int electoral_compile(void **out, const kind_compile *c,
 		if ((rc = kind_require(c, "informe", _("añada «informe» con las frases que lo anuncian"),
 				       _("la regla no dice cómo reconocer un informe anual"),
 				       &r, diag)) ||
-		    (rc = compile_words_rx(&s->report, r, diag)))
+		    (rc = kind_words_rx(&s->report, r, diag)))
 			goto fail;
 	}
 	*out = s;

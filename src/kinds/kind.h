@@ -135,6 +135,16 @@ const char *kind_platform_label(const char *id);
  * the same wherever pregon is installed.  The caller frees both. */
 char *kind_data_path(const kind_compile *c, const char *name, char **shown);
 
+/* One caseless, accentless whole-word pattern for the words of `n` (a text
+ * or a list of them; NULL or an empty list leaves *out NULL).  0 or
+ * PREGON_EINVAL with diag. */
+int kind_words_rx(rx **out, const y_node *n, pregon_diag *diag);
+
+/* The configuration list named by the scalar `n` (`lista`); an error at
+ * `n` when there is none. */
+int kind_config_list(const kind_compile *c, const y_node *n,
+		     const config_list **out, pregon_diag *diag);
+
 const kind_ops *kind_find(const char *name);
 /* "pattern, substitution, ..." for messages; a static string. */
 const char *kind_names(void);

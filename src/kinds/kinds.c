@@ -126,6 +126,43 @@ static int longer_first(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+int kind_words_rx(rx **out, const y_node *n, pregon_diag *diag)
+{
+	const y_node **items = NULL;
+	size_t k = 0;
+	*out = NULL;
+	if (n && y_to_str_list(n, &items, &k, diag))
+		return PREGON_EINVAL;
+	const char **w = xmalloc((k ? k : 1) * sizeof *w);
+	for (size_t i = 0; i < k; i++)
+		w[i] = items[i]->str;
+	int rc = 0;
+	if (k) {
+		char *alt = kind_word_alternation(w, k, TEXT_FOLD | TEXT_STRIP);
+		rc = rx_compile(out, alt, strlen(alt), RX_CASELESS | RX_WORD, n, diag);
+		free(alt);
+	}
+	free(w);
+	free(items);
+	return rc;
+}
+
+int kind_config_list(const kind_compile *c, const y_node *n,
+		     const config_list **out, pregon_diag *diag)
+{
+	const char *name;
+	*out = NULL;
+	if (y_to_str(n, &name, diag))
+		return PREGON_EINVAL;
+	*out = config_list_get(c->config, name);
+	if (!*out) {
+		y_error(diag, n, _("defínala en «listas» de la configuración"),
+			_("no existe la lista «%s»"), name);
+		return PREGON_EINVAL;
+	}
+	return 0;
+}
+
 char *kind_word_alternation(const char *const *words, size_t n, int flags)
 {
 	char **norm = xmalloc((n ? n : 1) * sizeof *norm);

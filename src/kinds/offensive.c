@@ -226,15 +226,9 @@ static int off_compile(void **out, const kind_compile *c, pregon_diag *diag)
 	    (directed && add_entries(&s->entries, &s->n_entries, directed, 1, diag)))
 		goto fail;
 	if (list) {
-		const char *name;
-		if (y_to_str(list, &name, diag))
+		const config_list *l;
+		if (kind_config_list(c, list, &l, diag))
 			goto fail;
-		const config_list *l = config_list_get(c->config, name);
-		if (!l) {
-			y_error(diag, list, _("defínala en «listas» de la configuración"),
-				_("no existe la lista «%s»"), name);
-			goto fail;
-		}
 		s->entries = xrealloc(s->entries, (s->n_entries + l->n + 1) * sizeof *s->entries);
 		for (size_t i = 0; i < l->n; i++)
 			if (parse_entry(list, l->words[i], 0, &s->entries[s->n_entries++], diag))

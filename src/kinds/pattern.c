@@ -166,16 +166,9 @@ static int pattern_compile(void **out, const kind_compile *c,
 			goto fail;
 	}
 	if (list) {
-		const char *name;
-		if (y_to_str(list, &name, diag))
+		const config_list *l;
+		if (kind_config_list(c, list, &l, diag))
 			goto fail;
-		const config_list *l = config_list_get(c->config, name);
-		if (!l) {
-			y_error(diag, list,
-				_("defínala en «listas» de la configuración"),
-				_("no existe la lista «%s»"), name);
-			goto fail;
-		}
 		if (l->n && compile_words(s, list, l->words, l->n, whole, diag))
 			goto fail;
 	}

@@ -133,24 +133,7 @@ static int texts_of(const y_node *n, const y_node ***items, size_t *k,
 static int compile_words(rx **out, const kind_compile *c, const char *key,
 			 pregon_diag *diag)
 {
-	*out = NULL;
-	const y_node *n = kind_get(c, key);
-	const y_node **items;
-	size_t k;
-	if (texts_of(n, &items, &k, diag))
-		return PREGON_EINVAL;
-	const char **words = xmalloc((k ? k : 1) * sizeof *words);
-	for (size_t i = 0; i < k; i++)
-		words[i] = items[i]->str;
-	int rc = 0;
-	if (k) {
-		char *alt = kind_word_alternation(words, k, TEXT_FOLD | TEXT_STRIP);
-		rc = rx_compile(out, alt, strlen(alt), RX_CASELESS | RX_WORD, n, diag);
-		free(alt);
-	}
-	free(words);
-	free(items);
-	return rc;
+	return kind_words_rx(out, kind_get(c, key), diag);
 }
 
 static int copy_str(char **out, const kind_compile *c, const char *key,

@@ -1067,7 +1067,7 @@ static int check_parties(scan *s)
 	report_matches(s, LX_SLOGAN);
 	const text_view *v = doc_view(s->run->doc, TEXT_STRIP);
 	size_t at = 0, ms, me;
-	int rc;
+	int rc = 0;
 	while (s->lx->parties &&
 	       (rc = rx_next(s->lx->parties, s->run->scratch, v->s, v->len, at, &ms,
 			     &me)) == 1) {

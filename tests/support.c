@@ -1,0 +1,41 @@
+/* support.c: what the test programs share. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "support.h"
+
+char *test_slurp(const char *path, size_t *len)
+{
+	char *text = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	if (read_file(path, &text, len, &d))
+		text = NULL;
+	pregon_diag_dispose(&d);
+	return text;
+}
+
+int test_require_all(void)
+{
+	const char *v = getenv("PREGON_REQUIRE_ALL");
+	return v && strcmp(v, "1") == 0;
+}
+
+pregon_engine *test_engine(const char *config, const char *who)
+{
+	pregon_engine_options o = { 0 };
+	o.config_path = config;
+	pregon_engine *e = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	if (pregon_engine_new(&e, &o, &d)) {
+		char *m = pregon_diag_format(&d);
+		fprintf(stderr, "%s: %s", who, m);
+		free(m);
+		e = NULL;
+	}
+	pregon_diag_dispose(&d);
+	return e;
+}
