@@ -44,17 +44,6 @@ void pregon_batch_free(pregon_batch *b)
 	free(b);
 }
 
-/* FNV-1a: short keys, no adversary to defend against. */
-static uint64_t hash_of(const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211u;
-	}
-	return h;
-}
-
 static batch_entry *find_slot(batch_entry *slots, size_t cap, uint64_t h,
 			      const char *key, size_t len)
 {
@@ -82,7 +71,7 @@ static void grow(pregon_batch *b)
 const char *batch_record(pregon_batch *b, const char *key, size_t len,
 			 const char *path)
 {
-	uint64_t h = hash_of(key, len);
+	uint64_t h = hash_bytes(key, len);
 	const char *earlier = NULL;
 	pthread_mutex_lock(&b->lock);
 	batch_entry *e = find_slot(b->slots, b->cap, h, key, len);

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pregon.h"
 
@@ -25,6 +26,9 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* FNV-1a of n bytes: short keys, no adversary to defend against. */
+uint64_t hash_bytes(const char *p, size_t n);
+
 /* Grow *items (of `size` bytes each) so that it holds at least `need`. */
 void xgrow(void *items, size_t *cap, size_t need, size_t size);
 

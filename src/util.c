@@ -331,3 +331,11 @@ const char *closest_word(const char *word, const char *const *candidates)
 	}
 	return best;
 }
+
+uint64_t hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}

@@ -138,14 +138,6 @@ static void words_add(word_list *w, const char *s, size_t len)
 	w->items[w->n++] = xstrndup(s, len);
 }
 
-static uint64_t hash_bytes(const char *p, size_t n)
-{
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-	return h;
-}
-
 /* Split a normalized entry into its words, as the text is split. */
 static void add_entry(promo_lexicon *lx, int list, const char *raw)
 {

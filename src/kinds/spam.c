@@ -13,6 +13,7 @@
  *
  * A limit finding spans from the first item over the limit to the last. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -222,39 +223,74 @@ static int next_paragraph(const text_view *v, size_t *at, size_t *ps, size_t *pe
 	return 1;
 }
 
+/* A paragraph already seen in the document: its words and where it starts. */
+typedef struct {
+	uint64_t hash;
+	char *key;
+	size_t len;
+	size_t start;
+} seen_para;
+
+/* The table twice as large (16 at first), entries rehashed. */
+static seen_para *grow_seen(seen_para *old, size_t *cap)
+{
+	size_t n = *cap ? *cap * 2 : 16;
+	seen_para *t = xcalloc(n, sizeof *t);
+	for (size_t i = 0; i < *cap; i++) {
+		if (!old[i].key)
+			continue;
+		size_t j = (size_t)old[i].hash & (n - 1);
+		while (t[j].key)
+			j = (j + 1) & (n - 1);
+		t[j] = old[i];
+	}
+	free(old);
+	*cap = n;
+	return t;
+}
+
 static void repeated_text(const spam_state *s, kind_run *run)
 {
 	doc_t *d = run->doc;
 	const text_view *v = doc_view(d, TEXT_FOLD | TEXT_STRIP);
-	buf key, other;
+	buf key;
 	buf_init(&key);
-	buf_init(&other);
 	if (run->batch && words_key(v, 0, v->len, &key) >= (size_t)s->min_words) {
 		const char *earlier = batch_record(run->batch, key.ptr, key.len, d->path);
 		if (earlier)
 			emit(s, run, v, 0, v->len, 0, earlier);
 	}
-	size_t at = 0, ps, pe;
+	/* each paragraph's words once, in a hash table of the earlier ones:
+	 * a long input costs one pass, not one per pair of paragraphs */
+	seen_para *table = NULL;
+	size_t cap = 0, used = 0, at = 0, ps, pe;
 	while (next_paragraph(v, &at, &ps, &pe)) {
 		if (words_key(v, ps, pe, &key) < (size_t)s->min_words)
 			continue;
-		size_t at2 = 0, qs, qe;
-		while (next_paragraph(v, &at2, &qs, &qe) && qs < ps) {
-			words_key(v, qs, qe, &other);
-			if (other.len != key.len || memcmp(other.ptr, key.ptr, key.len))
-				continue;
-			size_t os, oe;
-			int line, col;
-			text_view_span(v, qs, qe, &os, &oe);
-			text_linemap_locate(&d->lines, os, &line, &col);
-			char where[64];
-			snprintf(where, sizeof where, _("la línea %d"), line);
-			emit(s, run, v, ps, pe, 0, where);
-			break;
+		if (used * 2 >= cap)
+			table = grow_seen(table, &cap);
+		uint64_t h = hash_bytes(key.ptr, key.len);
+		size_t i = (size_t)h & (cap - 1);
+		while (table[i].key && (table[i].hash != h || table[i].len != key.len ||
+					memcmp(table[i].key, key.ptr, key.len) != 0))
+			i = (i + 1) & (cap - 1);
+		if (!table[i].key) {
+			table[i] = (seen_para){ h, xstrndup(key.ptr, key.len), key.len, ps };
+			used++;
+			continue;
 		}
+		size_t os, oe;
+		int line, col;
+		text_view_span(v, table[i].start, table[i].start, &os, &oe);
+		text_linemap_locate(&d->lines, os, &line, &col);
+		char where[64];
+		snprintf(where, sizeof where, _("la línea %d"), line);
+		emit(s, run, v, ps, pe, 0, where);
 	}
+	for (size_t i = 0; i < cap; i++)
+		free(table[i].key);
+	free(table);
 	buf_dispose(&key);
-	buf_dispose(&other);
 }
 
 static int spam_check(const void *p, kind_run *run)

@@ -271,17 +271,9 @@ static int spell_prepare(void *p, pregon_diag *diag)
 
 /* ---- the verdict cache (under s->lock) -------------------------------- */
 
-static uint64_t hash(const char *w, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 1099511628211u;
-	return h;
-}
-
 static entry *slot(spell_state *s, const char *w, size_t n)
 {
-	size_t i = (size_t)hash(w, n) & (s->cap - 1);
+	size_t i = (size_t)hash_bytes(w, n) & (s->cap - 1);
 	while (s->table[i].word &&
 	       (strncmp(s->table[i].word, w, n) != 0 || s->table[i].word[n]))
 		i = (i + 1) & (s->cap - 1);
