@@ -51,13 +51,15 @@ PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
 PROMO_EVAL_BIN = $(BUILD)/tests/eval
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
+FUZZ_TARGETS = document config rules check
+REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
-        check-dictionaries check-eval check-eval-c check-leaks
+        check-dictionaries check-eval check-eval-c check-leaks check-fuzz fuzz
 
 all: $(BIN) $(MO)
 
@@ -109,6 +111,11 @@ $(PROMO_EVAL_BIN): tests/eval.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
+# A fuzz target's entry point run over its corpus by a plain driver.
+$(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o \
+                         $(BUILD)/tests/fuzz/fuzz_file.o $(SUPPORT_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
@@ -118,7 +125,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-errors check-conformance check-corpus \
-	  check-dictionaries check-eval check-leaks check-install
+	  check-dictionaries check-eval check-leaks check-fuzz check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -146,6 +153,11 @@ check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
 
 # No report format may print a datum a personal-data rule found.
+# The committed fuzz corpora replayed (CI fuzzes nothing; `make fuzz` does).
+check-fuzz: $(REPLAY_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+	  $(TEST_ENV) $(VALGRIND) $(BUILD)/tests/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
+
 check-leaks: $(GOLDEN_BIN) $(MO)
 	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --leaks tests/golden examples/borradores
 
@@ -178,7 +190,7 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-errors check-conformance \
-	  check-corpus check-eval-c check-leaks
+	  check-corpus check-eval-c check-leaks check-fuzz
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
@@ -188,6 +200,29 @@ valgrind: all $(GOLDEN_BIN)
 	  check-leaks check-eval-c \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
+
+# libFuzzer (clang) on every target, FUZZ_SECONDS each; new inputs go to
+# build/fuzz/corpus/, crashes to build/fuzz/crashes/.  Commit what is worth
+# keeping to tests/fuzz/corpus/ (a crash becomes a regression input).
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD = build/fuzz
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz:
+	@bash scripts/install-deps.sh --fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+	  $(FUZZ_BUILD)/libpregon.a $(FUZZ_BUILD)/tests/support.o \
+	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o
+	@mkdir -p $(FUZZ_BUILD)/crashes
+	@for t in $(FUZZ_TARGETS); do \
+	  clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(FUZZ_BUILD)/fuzz-$$t \
+	    $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t.o $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
+	    $(FUZZ_BUILD)/tests/support.o $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  $(TEST_ENV) $(FUZZ_BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- \
+	    $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 bench: all
 	@bash bench/run.sh $(BIN)

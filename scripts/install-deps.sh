@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Instala las dependencias de compilación y de pruebas de pregon (Debian 12).
 #
-# Uso: scripts/install-deps.sh [--all]
+# Uso: scripts/install-deps.sh [--all] [--fuzz]
 #
 #   Comprueba bibliotecas (pkg-config), programas y archivos de datos. Si todo
 #   está presente no instala nada y sale con 0. Si falta algo, dice qué falta e
@@ -10,6 +10,8 @@
 #
 #   --all  además asegura las herramientas opcionales de pruebas y de
 #          rendimiento: valgrind, /usr/bin/time (paquete time) y hyperfine.
+#   --fuzz además asegura clang y su libFuzzer (clang, libclang-rt-14-dev),
+#          que solo necesita `make fuzz`.
 #
 # Códigos de salida: 0 todo instalado; 1 la instalación falló o aún falta algo;
 # 2 uso incorrecto, o no se puede instalar (ni root ni sudo, o no hay apt-get).
@@ -21,6 +23,7 @@ PACKAGES=(
     gettext valgrind tzdata
 )
 OPTIONAL_PACKAGES=(valgrind time hyperfine)
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 # módulo de pkg-config -> paquete que lo trae
 PC_MODULES=(
@@ -52,15 +55,21 @@ OPTIONAL_COMMANDS=(
     /usr/bin/time:time
     hyperfine:hyperfine
 )
+FUZZ_FILES=(
+    /usr/bin/clang:clang
+    /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev
+)
 
 usage() {
     sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 all=0
+fuzz=0
 for arg in "$@"; do
     case $arg in
     --all) all=1 ;;
+    --fuzz) fuzz=1 ;;
     -h | --help)
         usage
         exit 0
@@ -102,6 +111,12 @@ check() {
             fi
         done
     fi
+    if ((fuzz)); then
+        for entry in "${FUZZ_FILES[@]}"; do
+            item=${entry%%:*} pkg=${entry#*:}
+            [[ -e $item ]] || missing+=("archivo $item (paquete $pkg)")
+        done
+    fi
 }
 
 check
@@ -114,6 +129,9 @@ if ((all)); then
     for pkg in "${OPTIONAL_PACKAGES[@]}"; do
         [[ " ${wanted[*]} " == *" $pkg "* ]] || wanted+=("$pkg")
     done
+fi
+if ((fuzz)); then
+    wanted+=("${FUZZ_PACKAGES[@]}")
 fi
 
 {
