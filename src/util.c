@@ -215,6 +215,22 @@ static void put_caret_padding(buf *b, const char *line, int cols)
 	}
 }
 
+/* Code points of a diagnostic's line shown on each side of its column. */
+#define EXCERPT_CPS 60
+
+/* The byte after n code points of s (or its end). */
+static const char *skip_cps(const char *s, int n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (int i = 0; *p; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		if (i++ == n)
+			break;
+	}
+	return (const char *)p;
+}
+
 char *pregon_diag_format(const pregon_diag *diag)
 {
 	buf b;
@@ -231,11 +247,25 @@ char *pregon_diag_format(const pregon_diag *diag)
 		buf_printf(&b, "; %s", diag->hint);
 	buf_putc(&b, '\n');
 	if (diag->source_line && diag->line > 0) {
-		buf_printf(&b, "%5d | %s\n", diag->line, diag->source_line);
+		/* a long line is shown around the column, cut with "…" */
+		const char *line = diag->source_line;
+		int col = diag->col > 0 ? diag->col - 1 : 0, span = diag->span;
+		int from = col > EXCERPT_CPS ? col - EXCERPT_CPS : 0;
+		if (span > EXCERPT_CPS)
+			span = EXCERPT_CPS;
+		const char *start = skip_cps(line, from);
+		const char *end = skip_cps(start, col - from + span + EXCERPT_CPS);
+		buf shown;
+		buf_init(&shown);
+		buf_puts(&shown, from ? "…" : "");
+		buf_put(&shown, start, (size_t)(end - start));
+		buf_puts(&shown, *end ? "…" : "");
+		buf_printf(&b, "%5d | %s\n", diag->line, shown.ptr);
 		buf_puts(&b, "      | ");
-		put_caret_padding(&b, diag->source_line, diag->col - 1);
+		put_caret_padding(&b, shown.ptr, col - from + (from ? 1 : 0));
+		buf_dispose(&shown);
 		buf_putc(&b, '^');
-		for (int i = 1; i < diag->span; i++)
+		for (int i = 1; i < span; i++)
 			buf_putc(&b, '~');
 		buf_putc(&b, '\n');
 	}
