@@ -59,7 +59,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
-        check-dictionaries check-eval check-eval-c check-leaks check-fuzz fuzz
+        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness fuzz
 
 all: $(BIN) $(MO)
 
@@ -125,7 +125,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-errors check-conformance check-corpus \
-	  check-dictionaries check-eval check-leaks check-fuzz check-install
+	  check-dictionaries check-eval check-leaks check-fuzz check-robustness check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -153,6 +153,10 @@ check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
 
 # No report format may print a datum a personal-data rule found.
+# Pathological inputs (10 MB, a 1 MB line, 10,000 rules, loops, FIFOs...).
+check-robustness: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/robustness/run.sh $(BIN)
+
 # The committed fuzz corpora replayed (CI fuzzes nothing; `make fuzz` does).
 check-fuzz: $(REPLAY_BIN)
 	@for t in $(FUZZ_TARGETS); do \

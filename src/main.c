@@ -381,6 +381,12 @@ static char *errno_message(const char *what)
 
 static void read_input(input *in, int from_stdin)
 {
+	/* a FIFO or a device would block or never end: only regular files */
+	struct stat st;
+	if (!from_stdin && stat(in->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		in->error = xdup(_("no es un archivo regular (es una tubería, un dispositivo o un socket); dé la ruta de un archivo, o - para la entrada estándar"));
+		return;
+	}
 	FILE *f = from_stdin ? stdin : fopen(in->path, "rb");
 	if (!f) {
 		in->error = errno_message(_("no se puede leer el archivo"));
@@ -410,7 +416,7 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Walk a directory in sorted order with an explicit stack of pending
- * folders, skipping hidden ones. */
+ * folders, skipping hidden ones and links to folders. */
 static void walk_dir(input_list *l, const char *root)
 {
 	size_t cap = 16, top = 0;
@@ -448,7 +454,13 @@ static void walk_dir(input_list *l, const char *root)
 		 * in order after this one's files */
 		size_t first_dir = top;
 		for (size_t i = 0; i < n; i++) {
-			struct stat st;
+			struct stat st, link;
+			/* links to folders are not followed: no loops */
+			if (lstat(names[i], &link) == 0 && S_ISLNK(link.st_mode) &&
+			    stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+				free(names[i]);
+				continue;
+			}
 			if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 				if (top == cap)
 					stack = xresize(stack, (cap *= 2) * sizeof *stack);
