@@ -33,6 +33,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/personal_data.c src/kinds/personal_data_numbers.c \
           src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
           src/mask.c src/kinds/promotion.c src/kinds/electoral.c \
+          src/suppress.c src/kinds/suppression.c src/discover.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a

@@ -44,6 +44,7 @@ struct pregon_engine {
 	pregon_lang lang;
 	char *data_dir;
 	config_t *config;
+	char *config_origin;     /* how it was chosen, for --print-config */
 	rule_list rules;
 	char **sources;          /* rule-set files loaded, for --print-config */
 	size_t n_sources;

@@ -96,7 +96,23 @@ typedef struct {
 	 * NULL/0 means the defaults plus the configuration's `conjuntos`. */
 	const char *const *rule_paths;
 	size_t n_rule_paths;
+	/* How the configuration was chosen ("--config", "encontrado desde
+	 * docs/aviso.md"), shown by pregon_engine_config_yaml(); NULL: not
+	 * said. */
+	const char *config_origin;
 } pregon_engine_options;
+
+/*
+ * The configuration file that applies to `path`: the nearest `.pregon.yaml`
+ * in the folder of `path` or in one above it, stopping at the repository
+ * root (a folder that holds `.git`) or at the file-system root.  NULL or "-"
+ * (standard input) starts from the working directory, and so does a path
+ * whose folder does not exist.  On success *out is the file's path, relative
+ * to the working directory when it lies inside it, which the caller frees;
+ * or NULL when no file applies.  PREGON_EIO when the working directory cannot
+ * be read.
+ */
+int pregon_config_find(char **out, const char *path);
 
 /*
  * Load the configuration and compile every rule set.  On success *out is an
