@@ -551,6 +551,26 @@ static void count_words(const doc_t *d, double *words, double *chars)
 	*chars = (double)text_count_cp(d->input + d->body_off, len);
 }
 
+/* The rule allows it, there is exactly one suggestion, nothing crosses a
+ * line, and for `acentos` the suggestion is the text with accents added. */
+static int is_safe_fix(const doc_t *d, const raw_finding *x)
+{
+	if (x->rule->safe_fix == RS_FIX_NONE || x->n_suggestions != 1)
+		return 0;
+	const char *sug = x->suggestions[0], *span = d->input + x->offset;
+	if (strchr(sug, '\n') || memchr(span, '\n', x->length))
+		return 0;
+	if (x->rule->safe_fix == RS_FIX_ALWAYS)
+		return 1;
+	char *a = text_normalize(span, x->length, TEXT_STRIP);
+	char *b = text_normalize(sug, strlen(sug), TEXT_STRIP);
+	int same = strcmp(a, b) == 0 && (x->length != strlen(sug) ||
+					 memcmp(span, sug, x->length) != 0);
+	free(a);
+	free(b);
+	return same;
+}
+
 static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 				   const char *path, collector *c)
 {
@@ -586,6 +606,7 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 	for (size_t i = 0; i < c->n; i++) {
 		raw_finding *x = &c->items[i];
 		pregon_finding *f = &fs[i];
+		f->safe_fix = is_safe_fix(d, x);
 		f->rule = xstrdup(x->rule->id);
 		f->category = xstrdup(x->rule->category);
 		f->criterio = xstrdup(x->rule->criterio);

@@ -26,7 +26,7 @@ enum {
 enum opt_id {
 	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_STDIN_FILENAME, OPT_RULES,
-	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_LIST_RULES,
+	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN,
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
 };
@@ -49,6 +49,8 @@ static const struct option_def {
 	{ "color", N_("auto|always|never"), OPT_COLOR, N_("colores en el informe de texto (auto: solo en una terminal)") },
 	{ "quiet", NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
 	{ "suggest", NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
+	{ "fix", NULL, OPT_FIX, N_("aplica a los archivos las correcciones seguras (escritura atómica) e informa lo que queda") },
+	{ "diff", NULL, OPT_DIFF, N_("muestra las correcciones seguras como diff unificado, sin escribir nada") },
 	{ "list-rules", NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
 	{ "list-windows", NULL, OPT_LIST_WINDOWS, N_("lista las ventanas de veda electoral e informes conocidas, con sus fuentes") },
 	{ "explain", N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
@@ -75,6 +77,7 @@ typedef struct {
 	int color; /* -1 auto */
 	int quiet;
 	int suggest;
+	int fix, diff;
 	const char **paths;
 	size_t n_paths;
 } cli;
@@ -233,6 +236,12 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 	case OPT_SUGGEST:
 		c->suggest = 1;
 		break;
+	case OPT_FIX:
+		c->fix = 1;
+		break;
+	case OPT_DIFF:
+		c->diff = 1;
+		break;
 	case OPT_LIST_RULES:
 		c->action = ACT_LIST;
 		break;
@@ -342,7 +351,10 @@ typedef struct {
 	char *data;
 	size_t len;
 	int plain;    /* .txt */
+	int from_stdin;
 	char *error;  /* could not be read */
+	char *fixed;  /* the text after --fix or --diff, or NULL */
+	size_t fixed_len;
 } input;
 
 typedef struct {
@@ -392,6 +404,7 @@ static char *errno_message(const char *what)
 
 static void read_input(input *in, int from_stdin)
 {
+	in->from_stdin = from_stdin;
 	FILE *f = from_stdin ? stdin : fopen(in->path, "rb");
 	if (!f) {
 		in->error = errno_message(_("no se puede leer el archivo"));
@@ -742,6 +755,93 @@ static int engine_for(pregon_engine **out, engine_cache *cache, const cli *c,
 	return rc ? -1 : 0;
 }
 
+/* A growing NUL-terminated text. */
+typedef struct {
+	char *ptr;
+	size_t len;
+} text_out;
+
+/* One check; a document pregon refuses becomes a report with its error. */
+static pregon_report *check_text(const pregon_engine *e, const input *in,
+				 const char *text, size_t len,
+				 const pregon_check_options *o)
+{
+	pregon_report *r = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	if (pregon_check(&r, e, in->path, text, len, o, &d)) {
+		print_diag(&d);
+		char *msg = pregon_diag_format(&d);
+		msg[strcspn(msg, "\n")] = '\0';
+		r = pregon_report_new_error(in->path, msg);
+		free(msg);
+	}
+	pregon_diag_dispose(&d);
+	return r;
+}
+
+/* Apply the safe fixes until none is left (a fix may uncover another),
+ * at most a few passes; in->fixed is the result when anything changed.
+ * The passes stay out of the batch: a text must not repeat itself. */
+static void fix_input(const pregon_engine *e, input *in,
+		      const pregon_check_options *o)
+{
+	pregon_check_options po = *o;
+	po.batch = NULL;
+	po.suggest = 1; /* the spelling rule's candidates */
+	const char *text = in->data;
+	size_t len = in->len;
+	for (int pass = 0; pass < 10; pass++) {
+		pregon_report *r = NULL;
+		pregon_diag d;
+		pregon_diag_init(&d);
+		int rc = pregon_check(&r, e, in->path, text, len, &po, &d);
+		pregon_diag_dispose(&d);
+		if (rc)
+			return; /* the final check reports it */
+		char *next;
+		size_t next_len;
+		size_t n = pregon_fix_apply(&next, &next_len, r);
+		pregon_report_free(r);
+		if (n == 0) {
+			free(next);
+			return;
+		}
+		free(in->fixed);
+		in->fixed = next;
+		in->fixed_len = next_len;
+		text = next;
+		len = next_len;
+	}
+}
+
+/* --diff: append the file's diff; --fix: replace the file (standard input
+ * has no file to write).  1 when the text changed. */
+static int put_fix(input *in, const cli *c, text_out *diffs)
+{
+	if (in->fixed_len == in->len && memcmp(in->fixed, in->data, in->len) == 0)
+		return 0;
+	if (c->diff) {
+		char *d = pregon_format_diff(in->path, in->data, in->len, in->fixed,
+					     in->fixed_len);
+		size_t n = strlen(d);
+		diffs->ptr = xresize(diffs->ptr, diffs->len + n + 1);
+		memcpy(diffs->ptr + diffs->len, d, n + 1);
+		diffs->len += n;
+		free(d);
+	} else if (!in->from_stdin) {
+		pregon_diag d;
+		pregon_diag_init(&d);
+		if (pregon_file_replace(in->path, in->fixed, in->fixed_len, &d)) {
+			print_diag(&d);
+			free(in->error);
+			in->error = xdup(d.message);
+		}
+		pregon_diag_dispose(&d);
+	}
+	return 1;
+}
+
 static int check_inputs(engine_cache *cache, const cli *c)
 {
 	input_list l = { 0 };
@@ -766,6 +866,8 @@ static int check_inputs(engine_cache *cache, const cli *c)
 	int status = config_ok ? EXIT_CLEAN : EXIT_TROUBLE;
 	/* the files of one run are one repository: repeated posts show */
 	pregon_batch *batch = pregon_batch_new();
+	text_out diffs = { xdup(""), 0 };
+	int changed = 0;
 	for (size_t i = 0; i < n_checked; i++) {
 		input *in = &l.items[i];
 		const pregon_engine *e = engines[i];
@@ -781,25 +883,27 @@ static int check_inputs(engine_cache *cache, const cli *c)
 			pregon_check_options o = { c->date, today, c->platform,
 						   c->topic, in->plain, NULL,
 						   suggest, batch };
-			pregon_diag d;
-			pregon_diag_init(&d);
-			if (pregon_check(&r, e, in->path, in->data, in->len, &o, &d)) {
-				print_diag(&d);
-				char *msg = pregon_diag_format(&d);
-				msg[strcspn(msg, "\n")] = '\0';
-				r = pregon_report_new_error(in->path, msg);
-				free(msg);
-			}
-			pregon_diag_dispose(&d);
+			if (c->fix || c->diff)
+				fix_input(e, in, &o);
+			r = check_text(e, in, in->fixed ? in->fixed : in->data,
+				       in->fixed ? in->fixed_len : in->len, &o);
+			if (in->fixed && !r->error)
+				changed |= put_fix(in, c, &diffs);
 		}
-		if (r->error)
+		if (r->error || (in->error && (c->fix || c->diff)))
 			status = EXIT_TROUBLE;
 		for (size_t k = 0; k < r->n_findings && status == EXIT_CLEAN; k++)
 			if (r->findings[k].severity == PREGON_SEV_ERROR)
 				status = EXIT_FINDINGS;
 		reports[i] = r;
 	}
-	if (config_ok) {
+	if (config_ok && c->diff) {
+		/* the diff is the output; 1 says that something would change */
+		if (write_all(diffs.ptr))
+			status = EXIT_TROUBLE;
+		else if (status != EXIT_TROUBLE)
+			status = changed ? EXIT_FINDINGS : EXIT_CLEAN;
+	} else if (config_ok) {
 		pregon_format_options fo = { c->lang, use_color(c), c->quiet };
 		const pregon_report *const *rs = (const pregon_report *const *)reports;
 		char *out = c->json ? pregon_format_json(rs, l.n, &fo)
@@ -814,7 +918,9 @@ static int check_inputs(engine_cache *cache, const cli *c)
 		free(l.items[i].path);
 		free(l.items[i].data);
 		free(l.items[i].error);
+		free(l.items[i].fixed);
 	}
+	free(diffs.ptr);
 	free(reports);
 	free(engines);
 	free(l.items);
