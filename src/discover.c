@@ -31,12 +31,17 @@ static int exists_in(const char *dir, const char *name, int want_file)
 	return ok;
 }
 
-/* The absolute folder the lookup starts from: the file's folder when it
- * exists, else the working directory. */
+/* The absolute folder the lookup starts from: the path itself when it is
+ * a folder, the file's folder when that exists, else the working
+ * directory. */
 static char *start_dir(const char *path, const char *cwd)
 {
 	if (!path || strcmp(path, "-") == 0)
 		return xstrdup(cwd);
+	struct stat st;
+	char *real;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && (real = realpath(path, NULL)))
+		return real;
 	char *copy = xstrdup(path);
 	char *slash = strrchr(copy, '/');
 	char *dir = NULL;

@@ -950,7 +950,8 @@ int main(int argc, char **argv)
 		cache_dispose(&cache);
 	} else {
 		/* the configuration of the first path, or of standard input */
-		const char *anchor = c.n_paths ? c.paths[0] : c.stdin_filename;
+		const char *anchor = c.n_paths && strcmp(c.paths[0], "-") ? c.paths[0]
+								    : c.stdin_filename;
 		engine_cache cache = { 0 };
 		pregon_engine *e = NULL;
 		if (engine_for(&e, &cache, &c, anchor)) {

@@ -104,7 +104,8 @@ typedef struct {
 
 /*
  * The configuration file that applies to `path`: the nearest `.pregon.yaml`
- * in the folder of `path` or in one above it, stopping at the repository
+ * in the folder of `path` (or in `path`, when it is a folder) or in one
+ * above it, stopping at the repository
  * root (a folder that holds `.git`) or at the file-system root.  NULL or "-"
  * (standard input) starts from the working directory, and so does a path
  * whose folder does not exist.  On success *out is the file's path, relative

@@ -84,6 +84,9 @@ static void test_nearest_wins(void **state)
 {
 	(void)state;
 	check("a/b/c/post.md", "a/b/.pregon.yaml");
+	check("a/b", "a/b/.pregon.yaml");
+	check("a/b/", "a/b/.pregon.yaml");
+	check("a", ".pregon.yaml");
 	check("a/b/post.md", "a/b/.pregon.yaml");
 	check("a/post.md", ".pregon.yaml");
 	check("post.md", ".pregon.yaml");
