@@ -33,6 +33,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/personal_data.c src/kinds/personal_data_numbers.c \
           src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
           src/mask.c src/kinds/promotion.c src/kinds/electoral.c \
+          src/suppress.c src/kinds/suppression.c src/discover.c src/fix.c \
           src/format/text.c src/format/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
@@ -41,7 +42,9 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
            tests/unit/test_document.c tests/unit/test_spanish.c \
            tests/unit/test_count.c tests/unit/test_personal_data.c \
-           tests/unit/test_calendar.c tests/unit/test_promotion.c
+           tests/unit/test_calendar.c tests/unit/test_promotion.c \
+           tests/unit/test_suppress.c tests/unit/test_discover.c \
+           tests/unit/test_fix.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -145,6 +148,8 @@ check-golden: $(GOLDEN_BIN) $(MO)
 
 check-errors: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/errors/run.sh $(BIN)
+	@$(TEST_ENV) bash tests/config/print-config.sh $(BIN)
+	@$(TEST_ENV) bash tests/fix/run.sh $(BIN)
 
 check-conformance: $(CONFORMANCE_BIN)
 	@$(TEST_ENV) $(CONFORMANCE_BIN)
@@ -257,4 +262,5 @@ format:
 clean:
 	rm -rf build $(BIN) locale
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+  $(wildcard $(BUILD)/tests/fuzz/*.d)

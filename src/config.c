@@ -515,6 +515,16 @@ void config_emit_node(buf *out, const y_node *n, int indent)
 	}
 }
 
+/* "  # file:line:col" for a key the file sets, else the default's note. */
+static void emit_origin(buf *out, const config_t *c, const char *key)
+{
+	const y_node *n = y_get(c->tree, key);
+	if (n)
+		buf_printf(out, "  # %s:%d:%d", c->path, n->line, n->col);
+	else
+		buf_printf(out, "  # %s", _("valor predeterminado"));
+}
+
 void config_emit(const config_t *c, buf *out)
 {
 	static const char *const passthrough[] = { "listas", "funcionarios",
@@ -527,15 +537,24 @@ void config_emit(const config_t *c, buf *out)
 		config_emit_scalar(out, c->path);
 	else
 		buf_puts(out, "null");
-	buf_printf(out, "\npredeterminados: %s\numbral_revision: %d\n",
-		   c->defaults ? "true" : "false", c->review_threshold);
+	buf_printf(out, "\npredeterminados: %s", c->defaults ? "true" : "false");
+	emit_origin(out, c, "predeterminados");
+	buf_printf(out, "\numbral_revision: %d", c->review_threshold);
+	emit_origin(out, c, "umbral_revision");
+	buf_putc(out, '\n');
 	for (const char *const *k = passthrough; *k; k++) {
 		const y_node *n = y_get(c->tree, *k);
 		if (!n)
 			continue;
-		buf_printf(out, "%s:", *k);
-		if (n->type == Y_SCALAR)
-			buf_putc(out, ' ');
-		config_emit_node(out, n, 2);
+		/* the origin goes at the end of the key's first line */
+		buf value;
+		buf_init(&value);
+		config_emit_node(&value, n, 2);
+		size_t first = strcspn(value.ptr, "\n");
+		buf_printf(out, "%s:%s", *k, n->type == Y_SCALAR ? " " : "");
+		buf_put(out, value.ptr, first);
+		emit_origin(out, c, *k);
+		buf_puts(out, value.ptr + first);
+		buf_dispose(&value);
 	}
 }

@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "mask.h"
 #include "score.h"
+#include "suppress.h"
 
 #ifndef PREGON_DATADIR
 #define PREGON_DATADIR "/usr/local/share/pregon"
@@ -195,6 +196,7 @@ int pregon_engine_new(pregon_engine **out, const pregon_engine_options *o,
 		o = &none;
 	pregon_engine *e = xcalloc(1, sizeof *e);
 	e->lang = o->lang;
+	e->config_origin = o->config_origin ? xstrdup(o->config_origin) : NULL;
 	pthread_mutex_init(&e->pool_lock, NULL);
 	e->data_dir = engine_find_data_dir(o->data_dir);
 	int rc = 0;
@@ -250,6 +252,7 @@ void pregon_engine_free(pregon_engine *e)
 	free(e->pool);
 	pthread_mutex_destroy(&e->pool_lock);
 	config_free(e->config);
+	free(e->config_origin);
 	free(e->data_dir);
 	free(e);
 }
@@ -433,6 +436,13 @@ static void free_suggestions(raw_finding *x)
 	x->n_suggestions = 0;
 }
 
+static void drop_finding(raw_finding *x)
+{
+	free(x->message);
+	free(x->text);
+	free_suggestions(x);
+}
+
 /* The spans of personal data, sorted and merged: the findings are sorted
  * by offset already. */
 static pregon_span *sensitive_spans(const collector *c, size_t *out_n)
@@ -541,6 +551,26 @@ static void count_words(const doc_t *d, double *words, double *chars)
 	*chars = (double)text_count_cp(d->input + d->body_off, len);
 }
 
+/* The rule allows it, there is exactly one suggestion, nothing crosses a
+ * line, and for `acentos` the suggestion is the text with accents added. */
+static int is_safe_fix(const doc_t *d, const raw_finding *x)
+{
+	if (x->rule->safe_fix == RS_FIX_NONE || x->n_suggestions != 1)
+		return 0;
+	const char *sug = x->suggestions[0], *span = d->input + x->offset;
+	if (strchr(sug, '\n') || memchr(span, '\n', x->length))
+		return 0;
+	if (x->rule->safe_fix == RS_FIX_ALWAYS)
+		return 1;
+	char *a = text_normalize(span, x->length, TEXT_STRIP);
+	char *b = text_normalize(sug, strlen(sug), TEXT_STRIP);
+	int same = strcmp(a, b) == 0 && (x->length != strlen(sug) ||
+					 memcmp(span, sug, x->length) != 0);
+	free(a);
+	free(b);
+	return same;
+}
+
 static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 				   const char *path, collector *c)
 {
@@ -555,9 +585,7 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 		const raw_finding *prev = kept ? &c->items[kept - 1] : NULL;
 		if (prev && prev->offset == x->offset && prev->length == x->length &&
 		    strcmp(prev->rule->category, x->rule->category) == 0) {
-			free(x->message);
-			free(x->text);
-			free_suggestions(x);
+			drop_finding(x);
 			continue;
 		}
 		c->items[kept++] = *x;
@@ -578,6 +606,7 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 	for (size_t i = 0; i < c->n; i++) {
 		raw_finding *x = &c->items[i];
 		pregon_finding *f = &fs[i];
+		f->safe_fix = is_safe_fix(d, x);
 		f->rule = xstrdup(x->rule->id);
 		f->category = xstrdup(x->rule->category);
 		f->criterio = xstrdup(x->rule->criterio);
@@ -635,6 +664,32 @@ static void limit_finding(kind_run *run)
 	run->emit(run, &f);
 }
 
+/* An id in a suppression must name a loaded rule or rule set. */
+static void mark_known_ids(const pregon_engine *e, sup_list *l, const char *input)
+{
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t k = 0; k < l->items[i].n_ids; k++) {
+			sup_id *id = &l->items[i].ids[k];
+			for (size_t j = 0; j < e->rules.n && !id->known; j++)
+				id->known = sup_id_names(input, id, e->rules.items[j].id);
+		}
+}
+
+/* Drop the findings a valid directive covers. */
+static void apply_suppressions(sup_list *l, const doc_t *d, collector *c)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		raw_finding *x = &c->items[i];
+		if (sup_covers(l, d->input, x->offset, x->rule->id)) {
+			drop_finding(x);
+			continue;
+		}
+		c->items[kept++] = *x;
+	}
+	c->n = kept;
+}
+
 int pregon_check(pregon_report **out, const pregon_engine *engine,
 		 const char *path, const char *input, size_t input_len,
 		 const pregon_check_options *opts, pregon_diag *diag)
@@ -654,16 +709,29 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 	rx_scratch *scratch = scratch_take(e);
 	collector c = { NULL, 0, 0, NULL, engine };
 	kind_run run = { &d, scratch, engine->config, engine->lang, opts->suggest,
-			 collect, &c, opts->batch };
-	for (size_t i = 0; i < engine->rules.n; i++) {
-		const rule_t *r = &engine->rules.items[i];
-		if (opts->only_rule ? strcmp(opts->only_rule, r->id) != 0
-				    : !r->info.enabled)
-			continue;
-		c.rule = r;
-		if (r->kind->check(r->state, &run) == PREGON_ELIMIT)
-			limit_finding(&run);
+			 collect, &c, opts->batch, NULL };
+	sup_list sups;
+	sup_parse(&sups, &d);
+	mark_known_ids(engine, &sups, d.input);
+	/* the rules that audit suppressions run once the others' findings
+	 * are in and the directives have been applied to them */
+	for (int audit = 0; audit <= 1; audit++) {
+		if (audit) {
+			apply_suppressions(&sups, &d, &c);
+			run.suppressions = &sups;
+		}
+		for (size_t i = 0; i < engine->rules.n; i++) {
+			const rule_t *r = &engine->rules.items[i];
+			if ((r->kind == &kind_suppression) != audit ||
+			    (opts->only_rule ? strcmp(opts->only_rule, r->id) != 0
+					     : !r->info.enabled))
+				continue;
+			c.rule = r;
+			if (r->kind->check(r->state, &run) == PREGON_ELIMIT)
+				limit_finding(&run);
+		}
 	}
+	sup_dispose(&sups);
 	scratch_give(e, scratch);
 	*out = build_report(engine, &d, path, &c);
 	doc_dispose(&d);
@@ -772,11 +840,29 @@ int pregon_engine_test_examples(const pregon_engine *e, char **out_log,
 
 /* ---- the merged configuration ----------------------------------------- */
 
+/* Where a rule's settings come from: its rule set, then every `reglas`
+ * entry of the configuration that names it or its set. */
+static void emit_rule_origin(buf *b, const config_t *c, const rule_t *r)
+{
+	buf_printf(b, "  # %s:%d", r->source, r->info.line);
+	size_t len = strlen(r->id);
+	for (size_t i = 0; i < c->n_rules; i++) {
+		const char *id = c->rules[i].id;
+		size_t k = strlen(id);
+		if (k <= len && strncmp(r->id, id, k) == 0 &&
+		    (r->id[k] == '\0' || r->id[k] == '.'))
+			buf_printf(b, ", %s:%d:%d", c->path, c->rules[i].where->line,
+				   c->rules[i].where->col);
+	}
+}
+
 char *pregon_engine_config_yaml(const pregon_engine *e)
 {
 	buf b;
 	buf_init(&b);
 	buf_puts(&b, "version: 1\n");
+	if (e->config_origin)
+		buf_printf(&b, "# %s: %s\n", _("configuración"), e->config_origin);
 	config_emit(e->config, &b);
 	buf_puts(&b, "datos: ");
 	if (e->data_dir)
@@ -791,10 +877,12 @@ char *pregon_engine_config_yaml(const pregon_engine *e)
 	}
 	buf_puts(&b, "reglas:\n");
 	for (size_t i = 0; i < e->rules.n; i++) {
-		const pregon_rule_info *r = &e->rules.items[i].info;
-		buf_printf(&b, "  %s: {activa: %s, severidad: %s, peso: %d}\n", r->id,
-			   r->enabled ? "true" : "false",
-			   pregon_severity_name(r->severity), r->weight);
+		const rule_t *r = &e->rules.items[i];
+		buf_printf(&b, "  %s: {activa: %s, severidad: %s, peso: %d}", r->id,
+			   r->info.enabled ? "true" : "false",
+			   pregon_severity_name(r->info.severity), r->info.weight);
+		emit_rule_origin(&b, e->config, r);
+		buf_putc(&b, '\n');
 	}
 	return buf_detach(&b);
 }

@@ -8,8 +8,12 @@
 #include "count.h"
 #include "kinds/kind.h"
 
+/* `correccion_segura`: when --fix may apply a finding's only suggestion. */
+enum { RS_FIX_NONE, RS_FIX_ALWAYS, RS_FIX_ACCENTS /* if it only adds accents */ };
+
 typedef struct {
 	pregon_rule_info info;   /* its strings point into the fields below */
+	int safe_fix;            /* RS_FIX_* */
 	char *id, *category, *criterio, *source;
 	char *message_es, *message_en;
 	char *description_es, *description_en;
@@ -44,6 +48,7 @@ struct pregon_engine {
 	pregon_lang lang;
 	char *data_dir;
 	config_t *config;
+	char *config_origin;     /* how it was chosen, for --print-config */
 	rule_list rules;
 	char **sources;          /* rule-set files loaded, for --print-config */
 	size_t n_sources;

@@ -24,8 +24,9 @@ enum {
 };
 
 enum opt_id {
-	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
-	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_LIST_RULES,
+	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_NO_CONFIG,
+	OPT_STDIN_FILENAME, OPT_RULES,
+	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN,
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
 };
@@ -40,16 +41,20 @@ static const struct option_def {
 	{ "date", N_("AAAA-MM-DD"), OPT_DATE, N_("fecha de publicación; reemplaza la «fecha» del encabezado") },
 	{ "platform", N_("ID"), OPT_PLATFORM, N_("plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)") },
 	{ "topic", N_("ID"), OPT_TOPIC, N_("tema de la publicación (educacion, salud, proteccion-civil, ...)") },
-	{ "config", N_("ARCHIVO"), OPT_CONFIG, N_("archivo de configuración (.pregon.yaml)") },
+	{ "config", N_("ARCHIVO"), OPT_CONFIG, N_("archivo de configuración para todos los archivos; sin ella se busca el .pregon.yaml más cercano de cada uno") },
+	{ "no-config", NULL, OPT_NO_CONFIG, N_("no busca ni lee ningún .pregon.yaml") },
+	{ "stdin-filename", N_("RUTA"), OPT_STDIN_FILENAME, N_("ruta de la entrada estándar en el informe y para buscar la configuración") },
 	{ "rules", N_("RUTA"), OPT_RULES, N_("conjunto de reglas (archivo o carpeta) en lugar de los predeterminados; repetible") },
 	{ "lang", N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
 	{ "color", N_("auto|always|never"), OPT_COLOR, N_("colores en el informe de texto (auto: solo en una terminal)") },
 	{ "quiet", NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
 	{ "suggest", NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
+	{ "fix", NULL, OPT_FIX, N_("aplica a los archivos las correcciones seguras (escritura atómica) e informa lo que queda") },
+	{ "diff", NULL, OPT_DIFF, N_("muestra las correcciones seguras como diff unificado, sin escribir nada") },
 	{ "list-rules", NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
 	{ "list-windows", NULL, OPT_LIST_WINDOWS, N_("lista las ventanas de veda electoral e informes conocidas, con sus fuentes") },
 	{ "explain", N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
-	{ "print-config", NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva") },
+	{ "print-config", NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva de RUTA (o de la carpeta actual) y de dónde viene cada valor") },
 	{ "test-rules", N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
 	{ "version", NULL, OPT_VERSION, N_("muestra la versión") },
 	{ "help", NULL, OPT_HELP, N_("muestra esta ayuda") },
@@ -64,12 +69,15 @@ typedef struct {
 	enum action action;
 	int json;
 	const char *date, *platform, *topic, *config, *explain, *test_rules;
+	const char *stdin_filename;
+	int no_config;
 	const char **rules;
 	size_t n_rules;
 	pregon_lang lang;
 	int color; /* -1 auto */
 	int quiet;
 	int suggest;
+	int fix, diff;
 	const char **paths;
 	size_t n_paths;
 } cli;
@@ -193,6 +201,12 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 	case OPT_CONFIG:
 		c->config = v;
 		break;
+	case OPT_NO_CONFIG:
+		c->no_config = 1;
+		break;
+	case OPT_STDIN_FILENAME:
+		c->stdin_filename = v;
+		break;
 	case OPT_RULES:
 		c->rules = xresize(c->rules, (c->n_rules + 1) * sizeof *c->rules);
 		c->rules[c->n_rules++] = v;
@@ -221,6 +235,12 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		break;
 	case OPT_SUGGEST:
 		c->suggest = 1;
+		break;
+	case OPT_FIX:
+		c->fix = 1;
+		break;
+	case OPT_DIFF:
+		c->diff = 1;
 		break;
 	case OPT_LIST_RULES:
 		c->action = ACT_LIST;
@@ -331,7 +351,10 @@ typedef struct {
 	char *data;
 	size_t len;
 	int plain;    /* .txt */
+	int from_stdin;
 	char *error;  /* could not be read */
+	char *fixed;  /* the text after --fix or --diff, or NULL */
+	size_t fixed_len;
 } input;
 
 typedef struct {
@@ -381,6 +404,7 @@ static char *errno_message(const char *what)
 
 static void read_input(input *in, int from_stdin)
 {
+	in->from_stdin = from_stdin;
 	/* a FIFO or a device would block or never end: only regular files */
 	struct stat st;
 	if (!from_stdin && stat(in->path, &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -485,15 +509,16 @@ static void walk_dir(input_list *l, const char *root)
 
 static void collect_inputs(input_list *l, const cli *c)
 {
+	const char *stdin_name = c->stdin_filename ? c->stdin_filename : "-";
 	if (c->n_paths == 0) {
-		read_input(push_input(l, "-"), 1);
+		read_input(push_input(l, stdin_name), 1);
 		return;
 	}
 	for (size_t i = 0; i < c->n_paths; i++) {
 		const char *p = c->paths[i];
 		struct stat st;
 		if (strcmp(p, "-") == 0)
-			read_input(push_input(l, "-"), 1);
+			read_input(push_input(l, stdin_name), 1);
 		else if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			walk_dir(l, p);
 		else
@@ -665,7 +690,171 @@ static int test_rules(const pregon_engine *e, const char *path)
 	return rc ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-static int check_inputs(const pregon_engine *e, const cli *c)
+/* ---- configurations ------------------------------------------------- */
+
+/* One engine per configuration file: files under different .pregon.yaml
+ * are checked with different rules, and each file is compiled once. */
+typedef struct {
+	char *config; /* "" for none */
+	pregon_engine *engine;
+} engine_slot;
+
+typedef struct {
+	engine_slot *items;
+	size_t n;
+} engine_cache;
+
+static void cache_dispose(engine_cache *cache)
+{
+	for (size_t i = 0; i < cache->n; i++) {
+		free(cache->items[i].config);
+		pregon_engine_free(cache->items[i].engine);
+	}
+	free(cache->items);
+}
+
+/* The engine for a file at `path` (NULL or "-": the working directory):
+ * --config's, none with --no-config (or for --test-rules, whose examples
+ * must not depend on where they run), else the nearest .pregon.yaml.  0, or
+ * -1 with the diagnostic printed. */
+static int engine_for(pregon_engine **out, engine_cache *cache, const cli *c,
+		      const char *path)
+{
+	*out = NULL;
+	char *found = NULL;
+	char origin[4096];
+	if (c->config) {
+		snprintf(origin, sizeof origin, "%s", _("indicada con --config"));
+	} else if (c->no_config || c->action == ACT_TEST) {
+		snprintf(origin, sizeof origin, "%s", _("ninguna: se pidió --no-config"));
+	} else if (pregon_config_find(&found, path)) {
+		fprintf(stderr, "pregon: error: %s: %s\n",
+			_("no se puede leer la carpeta actual"), pregon_strerror(errno));
+		return -1;
+	} else {
+		const char *from = path && strcmp(path, "-") ? path : ".";
+		snprintf(origin, sizeof origin,
+			 found ? _("encontrada al subir desde «%s»")
+			       : _("ninguna: no hay .pregon.yaml entre «%s» y la raíz del repositorio"),
+			 from);
+	}
+	const char *config = c->config ? c->config : found;
+	const char *key = config ? config : "";
+	for (size_t i = 0; i < cache->n; i++)
+		if (strcmp(cache->items[i].config, key) == 0) {
+			*out = cache->items[i].engine;
+			free(found);
+			return 0;
+		}
+	pregon_engine_options eo = { 0 };
+	eo.lang = c->lang;
+	eo.config_path = config;
+	eo.config_origin = origin;
+	eo.rule_paths = c->action == ACT_TEST ? &c->test_rules : c->rules;
+	eo.n_rule_paths = c->action == ACT_TEST ? 1 : c->n_rules;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int rc = pregon_engine_new(out, &eo, &d);
+	if (rc)
+		print_diag(&d);
+	pregon_diag_dispose(&d);
+	if (!rc) {
+		cache->items = xresize(cache->items, (cache->n + 1) * sizeof *cache->items);
+		cache->items[cache->n].config = xdup(key);
+		cache->items[cache->n++].engine = *out;
+	}
+	free(found);
+	return rc ? -1 : 0;
+}
+
+/* A growing NUL-terminated text. */
+typedef struct {
+	char *ptr;
+	size_t len;
+} text_out;
+
+/* One check; a document pregon refuses becomes a report with its error. */
+static pregon_report *check_text(const pregon_engine *e, const input *in,
+				 const char *text, size_t len,
+				 const pregon_check_options *o)
+{
+	pregon_report *r = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	if (pregon_check(&r, e, in->path, text, len, o, &d)) {
+		print_diag(&d);
+		char *msg = pregon_diag_format(&d);
+		msg[strcspn(msg, "\n")] = '\0';
+		r = pregon_report_new_error(in->path, msg);
+		free(msg);
+	}
+	pregon_diag_dispose(&d);
+	return r;
+}
+
+/* Apply the safe fixes until none is left (a fix may uncover another),
+ * at most a few passes; in->fixed is the result when anything changed.
+ * The passes stay out of the batch: a text must not repeat itself. */
+static void fix_input(const pregon_engine *e, input *in,
+		      const pregon_check_options *o)
+{
+	pregon_check_options po = *o;
+	po.batch = NULL;
+	po.suggest = 1; /* the spelling rule's candidates */
+	const char *text = in->data;
+	size_t len = in->len;
+	for (int pass = 0; pass < 10; pass++) {
+		pregon_report *r = NULL;
+		pregon_diag d;
+		pregon_diag_init(&d);
+		int rc = pregon_check(&r, e, in->path, text, len, &po, &d);
+		pregon_diag_dispose(&d);
+		if (rc)
+			return; /* the final check reports it */
+		char *next;
+		size_t next_len;
+		size_t n = pregon_fix_apply(&next, &next_len, r);
+		pregon_report_free(r);
+		if (n == 0) {
+			free(next);
+			return;
+		}
+		free(in->fixed);
+		in->fixed = next;
+		in->fixed_len = next_len;
+		text = next;
+		len = next_len;
+	}
+}
+
+/* --diff: append the file's diff; --fix: replace the file (standard input
+ * has no file to write).  1 when the text changed. */
+static int put_fix(input *in, const cli *c, text_out *diffs)
+{
+	if (in->fixed_len == in->len && memcmp(in->fixed, in->data, in->len) == 0)
+		return 0;
+	if (c->diff) {
+		char *d = pregon_format_diff(in->path, in->data, in->len, in->fixed,
+					     in->fixed_len);
+		size_t n = strlen(d);
+		diffs->ptr = xresize(diffs->ptr, diffs->len + n + 1);
+		memcpy(diffs->ptr + diffs->len, d, n + 1);
+		diffs->len += n;
+		free(d);
+	} else if (!in->from_stdin) {
+		pregon_diag d;
+		pregon_diag_init(&d);
+		if (pregon_file_replace(in->path, in->fixed, in->fixed_len, &d)) {
+			print_diag(&d);
+			free(in->error);
+			in->error = xdup(d.message);
+		}
+		pregon_diag_dispose(&d);
+	}
+	return 1;
+}
+
+static int check_inputs(engine_cache *cache, const cli *c)
 {
 	input_list l = { 0 };
 	collect_inputs(&l, c);
@@ -676,11 +865,24 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 	else
 		pregon_today(today);
 	pregon_report **reports = xalloc(l.n * sizeof *reports);
+	/* every configuration is read before any file is checked: a bad one
+	 * stops the run before any output */
+	const pregon_engine **engines = xalloc(l.n * sizeof *engines);
+	int config_ok = 1;
+	for (size_t i = 0; i < l.n && config_ok; i++) {
+		pregon_engine *e = NULL;
+		config_ok = engine_for(&e, cache, c, l.items[i].path) == 0;
+		engines[i] = e;
+	}
+	size_t n_checked = config_ok ? l.n : 0;
+	int status = config_ok ? EXIT_CLEAN : EXIT_TROUBLE;
 	/* the files of one run are one repository: repeated posts show */
 	pregon_batch *batch = pregon_batch_new();
-	int status = EXIT_CLEAN;
-	for (size_t i = 0; i < l.n; i++) {
+	text_out diffs = { xdup(""), 0 };
+	int changed = 0;
+	for (size_t i = 0; i < n_checked; i++) {
 		input *in = &l.items[i];
+		const pregon_engine *e = engines[i];
 		pregon_report *r = NULL;
 		if (in->error) {
 			fprintf(stderr, "%s: error: %s\n", in->path, in->error);
@@ -693,38 +895,46 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 			pregon_check_options o = { c->date, today, c->platform,
 						   c->topic, in->plain, NULL,
 						   suggest, batch };
-			pregon_diag d;
-			pregon_diag_init(&d);
-			if (pregon_check(&r, e, in->path, in->data, in->len, &o, &d)) {
-				print_diag(&d);
-				char *msg = pregon_diag_format(&d);
-				msg[strcspn(msg, "\n")] = '\0';
-				r = pregon_report_new_error(in->path, msg);
-				free(msg);
-			}
-			pregon_diag_dispose(&d);
+			if (c->fix || c->diff)
+				fix_input(e, in, &o);
+			r = check_text(e, in, in->fixed ? in->fixed : in->data,
+				       in->fixed ? in->fixed_len : in->len, &o);
+			if (in->fixed && !r->error)
+				changed |= put_fix(in, c, &diffs);
 		}
-		if (r->error)
+		if (r->error || (in->error && (c->fix || c->diff)))
 			status = EXIT_TROUBLE;
 		for (size_t k = 0; k < r->n_findings && status == EXIT_CLEAN; k++)
 			if (r->findings[k].severity == PREGON_SEV_ERROR)
 				status = EXIT_FINDINGS;
 		reports[i] = r;
 	}
-	pregon_format_options fo = { c->lang, use_color(c), c->quiet };
-	const pregon_report *const *rs = (const pregon_report *const *)reports;
-	char *out = c->json ? pregon_format_json(rs, l.n, &fo)
-			    : pregon_format_text(rs, l.n, &fo);
-	if (write_all(out))
-		status = EXIT_TROUBLE;
-	free(out);
+	if (config_ok && c->diff) {
+		/* the diff is the output; 1 says that something would change */
+		if (write_all(diffs.ptr))
+			status = EXIT_TROUBLE;
+		else if (status != EXIT_TROUBLE)
+			status = changed ? EXIT_FINDINGS : EXIT_CLEAN;
+	} else if (config_ok) {
+		pregon_format_options fo = { c->lang, use_color(c), c->quiet };
+		const pregon_report *const *rs = (const pregon_report *const *)reports;
+		char *out = c->json ? pregon_format_json(rs, l.n, &fo)
+				    : pregon_format_text(rs, l.n, &fo);
+		if (write_all(out))
+			status = EXIT_TROUBLE;
+		free(out);
+	}
 	for (size_t i = 0; i < l.n; i++) {
-		pregon_report_free(reports[i]);
+		if (i < n_checked)
+			pregon_report_free(reports[i]);
 		free(l.items[i].path);
 		free(l.items[i].data);
 		free(l.items[i].error);
+		free(l.items[i].fixed);
 	}
+	free(diffs.ptr);
 	free(reports);
+	free(engines);
 	free(l.items);
 	pregon_batch_free(batch);
 	return status;
@@ -746,17 +956,17 @@ int main(int argc, char **argv)
 		print_help();
 	} else if (c.action == ACT_VERSION) {
 		printf("pregon %s\n", PREGON_VERSION);
+	} else if (c.action == ACT_CHECK) {
+		engine_cache cache = { 0 };
+		status = check_inputs(&cache, &c);
+		cache_dispose(&cache);
 	} else {
-		pregon_engine_options eo = { 0 };
-		eo.lang = c.lang;
-		eo.config_path = c.config;
-		eo.rule_paths = c.action == ACT_TEST ? &c.test_rules : c.rules;
-		eo.n_rule_paths = c.action == ACT_TEST ? 1 : c.n_rules;
+		/* the configuration of the first path, or of standard input */
+		const char *anchor = c.n_paths && strcmp(c.paths[0], "-") ? c.paths[0]
+								    : c.stdin_filename;
+		engine_cache cache = { 0 };
 		pregon_engine *e = NULL;
-		pregon_diag d;
-		pregon_diag_init(&d);
-		if (pregon_engine_new(&e, &eo, &d)) {
-			print_diag(&d);
+		if (engine_for(&e, &cache, &c, anchor)) {
 			status = EXIT_TROUBLE;
 		} else if (c.action == ACT_LIST) {
 			status = list_rules(e);
@@ -768,13 +978,10 @@ int main(int argc, char **argv)
 			char *y = pregon_engine_config_yaml(e);
 			status = write_all(y) ? EXIT_TROUBLE : EXIT_CLEAN;
 			free(y);
-		} else if (c.action == ACT_TEST) {
-			status = test_rules(e, c.test_rules);
 		} else {
-			status = check_inputs(e, &c);
+			status = test_rules(e, c.test_rules);
 		}
-		pregon_diag_dispose(&d);
-		pregon_engine_free(e);
+		cache_dispose(&cache);
 	}
 	free(c.paths);
 	free(c.rules);

@@ -96,7 +96,24 @@ typedef struct {
 	 * NULL/0 means the defaults plus the configuration's `conjuntos`. */
 	const char *const *rule_paths;
 	size_t n_rule_paths;
+	/* How the configuration was chosen ("--config", "encontrado desde
+	 * docs/aviso.md"), shown by pregon_engine_config_yaml(); NULL: not
+	 * said. */
+	const char *config_origin;
 } pregon_engine_options;
+
+/*
+ * The configuration file that applies to `path`: the nearest `.pregon.yaml`
+ * in the folder of `path` (or in `path`, when it is a folder) or in one
+ * above it, stopping at the repository
+ * root (a folder that holds `.git`) or at the file-system root.  NULL or "-"
+ * (standard input) starts from the working directory, and so does a path
+ * whose folder does not exist.  On success *out is the file's path, relative
+ * to the working directory when it lies inside it, which the caller frees;
+ * or NULL when no file applies.  PREGON_EIO when the working directory cannot
+ * be read.
+ */
+int pregon_config_find(char **out, const char *path);
 
 /*
  * Load the configuration and compile every rule set.  On success *out is an
@@ -165,6 +182,10 @@ typedef struct {
 	const char *text;
 	const pregon_suggestion *suggestions;
 	size_t n_suggestions;
+	/* 1: replacing [offset, offset + length) by the only suggestion is
+	 * safe to do unattended (the rule's `correccion_segura`); the span and
+	 * the suggestion never hold a line break. */
+	int safe_fix;
 } pregon_finding;
 
 /* A span of the input, in bytes. */
@@ -265,6 +286,33 @@ char *pregon_format_text(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts);
 char *pregon_format_json(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts);
+
+/*
+ * The input of `report` with its safe fixes applied (findings with
+ * `safe_fix`, in order; one that overlaps a fix already applied is left
+ * for a later pass).  Line breaks are never added or removed.  *out is a
+ * NUL-terminated buffer of *out_len bytes the caller frees with free().
+ * Returns the number of fixes applied.
+ */
+size_t pregon_fix_apply(char **out, size_t *out_len, const pregon_report *report);
+
+/*
+ * Replace the file at `path` by `data` atomically: the bytes go to a
+ * temporary file in the same folder, which is flushed to disk (fsync) and
+ * then renamed over `path`, keeping its permissions; an interrupted or
+ * failed write leaves the old file whole and removes the temporary one.
+ * 0, or PREGON_EIO with diag naming the path and the system error.
+ */
+int pregon_file_replace(const char *path, const char *data, size_t len,
+			pregon_diag *diag);
+
+/*
+ * A unified diff ("--- a/PATH", "+++ b/PATH", hunks with 3 lines of
+ * context) from `old` to `new`, which have the same number of lines (as
+ * pregon_fix_apply keeps them).  "" when they are equal.  Caller frees.
+ */
+char *pregon_format_diff(const char *path, const char *old, size_t old_len,
+			 const char *new_text, size_t new_len);
 
 /* Rule introspection for --list-rules and --explain. */
 typedef struct {

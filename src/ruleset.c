@@ -21,7 +21,7 @@ static const char *const set_keys[] = { "version", "conjunto", "descripcion",
 static const char *const common_keys[] = {
 	"id", "tipo", "categoria", "severidad", "peso", "criterio", "mensaje",
 	"message_en", "descripcion", "description_en", "ejemplos", "activa",
-	NULL
+	"correccion_segura", NULL
 };
 static const char *const example_keys[] = { "marcar", "no_marcar", NULL };
 
@@ -206,6 +206,12 @@ static int load_rule(rule_t *r, const y_node *n, const char *set,
 	r->info.enabled = 1;
 	if ((x = y_get(n, "activa")) && y_to_bool(x, &r->info.enabled, diag))
 		goto cleanup;
+	static const char *const safe_fixes[] = { "no", "siempre", "acentos", NULL };
+	int safe_fix = RS_FIX_NONE;
+	if ((x = y_get(n, "correccion_segura")) &&
+	    kind_choice(x, safe_fixes, "correccion_segura", &safe_fix, diag))
+		goto cleanup;
+	r->safe_fix = safe_fix;
 	if (need(n, "ejemplos", &x, diag) ||
 	    y_expect(x, Y_MAP, "ejemplos", diag) ||
 	    y_check_keys(x, example_keys, "ejemplos", diag) ||

@@ -42,6 +42,9 @@ typedef struct kind_run {
 	void (*emit)(struct kind_run *run, const kind_finding *f);
 	void *emit_ctx;
 	pregon_batch *batch; /* the documents checked together, or NULL */
+	/* The post's inline suppressions, already applied (set only for the
+	 * rules of kind `supresion`, which run last); NULL otherwise. */
+	const struct sup_list *suppressions;
 } kind_run;
 
 /* Compile input: the rule's YAML map, and the configuration's `opciones`
@@ -162,5 +165,6 @@ extern const kind_ops kind_spam;
 extern const kind_ops kind_personal_data;
 extern const kind_ops kind_promotion;
 extern const kind_ops kind_electoral;
+extern const kind_ops kind_suppression;
 
 #endif

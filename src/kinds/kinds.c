@@ -19,6 +19,7 @@ static const kind_ops *const kind_table[] = {
 	&kind_personal_data,
 	&kind_promotion,
 	&kind_electoral,
+	&kind_suppression,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)

@@ -105,7 +105,11 @@ static void count_signs(const spam_state *s, const text_view *v, tally *t)
 			i = e;
 			continue;
 		}
-		if (v->s[i] == '!')
+		/* the "!" of an HTML comment's "<!--" is markup (a
+		 * suppression directive), not emphasis */
+		if (v->s[i] == '!' &&
+		    !(i > 0 && v->s[i - 1] == '<' && i + 2 < v->len &&
+		      v->s[i + 1] == '-' && v->s[i + 2] == '-'))
 			tally_add(s, t, i, i + 1);
 		i += (size_t)text_u8len((unsigned char)v->s[i]);
 	}
