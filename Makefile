@@ -33,7 +33,10 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/personal_data.c src/kinds/personal_data_numbers.c \
           src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
           src/mask.c src/kinds/promotion.c src/kinds/electoral.c \
-          src/format/text.c src/format/json.c
+          src/format/text.c src/format/json.c \
+          src/format/shared.c src/format/sarif.c src/format/github.c \
+          src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
+          src/format/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
 
@@ -57,7 +60,8 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
-        check-dictionaries check-eval check-eval-c check-leaks
+        check-dictionaries check-eval check-eval-c check-leaks check-formats \
+        check-schemas
 
 all: $(BIN) $(MO)
 
@@ -117,8 +121,8 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-conformance check-corpus \
-	  check-dictionaries check-eval check-leaks check-install
+	  check-golden check-formats check-schemas check-errors check-conformance \
+	  check-corpus check-dictionaries check-eval check-leaks check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -145,9 +149,18 @@ check-conformance: $(CONFORMANCE_BIN)
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
 
+# Every report format of the format cases, compared with its expected file.
+check-formats: $(GOLDEN_BIN) $(MO)
+	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --formats tests/golden-formats
+
+# The SARIF and rdjson of every golden case against their JSON schemas.
+check-schemas: $(GOLDEN_BIN) $(MO)
+	@$(TEST_ENV) bash tests/schemas/run.sh $(GOLDEN_BIN)
+
 # No report format may print a datum a personal-data rule found.
 check-leaks: $(GOLDEN_BIN) $(MO)
-	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --leaks tests/golden examples/borradores
+	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --leaks tests/golden tests/golden-formats \
+	  examples/borradores
 
 check-dictionaries:
 	@bash tests/dictionaries/check.sh
@@ -177,15 +190,15 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
-	  all check-unit check-rules check-golden check-errors check-conformance \
-	  check-corpus check-eval-c check-leaks
+	  all check-unit check-rules check-golden check-formats check-errors \
+	  check-conformance check-corpus check-eval-c check-leaks
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
-	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-rules \
-	  check-leaks check-eval-c \
+	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
+	  check-rules check-leaks check-eval-c \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 

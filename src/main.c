@@ -24,7 +24,7 @@ enum {
 };
 
 enum opt_id {
-	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
+	OPT_FORMAT, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
 	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN,
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
@@ -36,7 +36,10 @@ static const struct option_def {
 	enum opt_id id;
 	const char *help;
 } options[] = {
-	{ "format", N_("text|json"), OPT_FORMAT, N_("formato del informe (text por omisión)") },
+	{ "format", N_("FORMATO"), OPT_FORMAT, N_("formato del informe: text (por omisión), json, sarif, github, rdjson, checkstyle, gitlab o line") },
+	{ "column-unit", N_("char|byte|utf16"), OPT_COLUMN_UNIT, N_("unidad de las columnas de line, github y checkstyle (char por omisión)") },
+	{ "fail-on", N_("error|warning|info"), OPT_FAIL_ON, N_("severidad mínima que hace salir con estado 1 (error por omisión)") },
+	{ "max-warnings", N_("N"), OPT_MAX_WARNINGS, N_("sale con estado 1 si hay más de N advertencias") },
 	{ "date", N_("AAAA-MM-DD"), OPT_DATE, N_("fecha de publicación; reemplaza la «fecha» del encabezado") },
 	{ "platform", N_("ID"), OPT_PLATFORM, N_("plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)") },
 	{ "topic", N_("ID"), OPT_TOPIC, N_("tema de la publicación (educacion, salud, proteccion-civil, ...)") },
@@ -60,9 +63,32 @@ static const struct option_def {
 enum action { ACT_CHECK, ACT_LIST, ACT_LIST_WINDOWS, ACT_EXPLAIN, ACT_PRINT_CONFIG, ACT_TEST,
 	      ACT_VERSION, ACT_HELP };
 
+/* The report formats, by their --format name. */
+typedef char *(*format_fn)(const pregon_report *const *, size_t,
+			   const pregon_format_options *);
+
+static const struct {
+	const char *name;
+	format_fn format;
+} formats[] = {
+	{ "text", pregon_format_text },
+	{ "json", pregon_format_json },
+	{ "sarif", pregon_format_sarif },
+	{ "github", pregon_format_github },
+	{ "rdjson", pregon_format_rdjson },
+	{ "checkstyle", pregon_format_checkstyle },
+	{ "gitlab", pregon_format_gitlab },
+	{ "line", pregon_format_line },
+};
+
+#define N_FORMATS (sizeof formats / sizeof *formats)
+
 typedef struct {
 	enum action action;
-	int json;
+	size_t format; /* index in formats[] */
+	pregon_column_unit column_unit;
+	pregon_severity fail_on;
+	long max_warnings; /* -1: no limit */
 	const char *date, *platform, *topic, *config, *explain, *test_rules;
 	const char **rules;
 	size_t n_rules;
@@ -162,13 +188,52 @@ static const char *closest_option(const char *name)
 static int set_option(cli *c, const struct option_def *o, const char *v)
 {
 	switch (o->id) {
-	case OPT_FORMAT:
-		if (strcmp(v, "text") && strcmp(v, "json")) {
-			usage_error(_("formato desconocido «%s»; use text o json"), v);
+	case OPT_FORMAT: {
+		size_t i = 0;
+		while (i < N_FORMATS && strcmp(formats[i].name, v) != 0)
+			i++;
+		if (i == N_FORMATS) {
+			usage_error(_("formato desconocido «%s»; use text, json, sarif, github, rdjson, checkstyle, gitlab o line"), v);
 			return -1;
 		}
-		c->json = strcmp(v, "json") == 0;
+		c->format = i;
 		break;
+	}
+	case OPT_COLUMN_UNIT:
+		if (strcmp(v, "char") == 0)
+			c->column_unit = PREGON_COLUMN_CHAR;
+		else if (strcmp(v, "byte") == 0)
+			c->column_unit = PREGON_COLUMN_BYTE;
+		else if (strcmp(v, "utf16") == 0)
+			c->column_unit = PREGON_COLUMN_UTF16;
+		else {
+			usage_error(_("unidad de columna desconocida «%s»; use char, byte o utf16"), v);
+			return -1;
+		}
+		break;
+	case OPT_FAIL_ON:
+		if (strcmp(v, "error") == 0)
+			c->fail_on = PREGON_SEV_ERROR;
+		else if (strcmp(v, "warning") == 0)
+			c->fail_on = PREGON_SEV_WARNING;
+		else if (strcmp(v, "info") == 0)
+			c->fail_on = PREGON_SEV_INFO;
+		else {
+			usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
+			return -1;
+		}
+		break;
+	case OPT_MAX_WARNINGS: {
+		char *end;
+		errno = 0;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 0 || errno) {
+			usage_error(_("número no válido «%s» para --max-warnings; use un entero desde 0"), v);
+			return -1;
+		}
+		c->max_warnings = n;
+		break;
+	}
 	case OPT_DATE:
 		if (!pregon_date_valid(v)) {
 			usage_error(_("fecha no válida «%s»; use AAAA-MM-DD"), v);
@@ -275,6 +340,8 @@ static int parse_args(cli *c, int argc, char **argv)
 {
 	memset(c, 0, sizeof *c);
 	c->color = -1;
+	c->fail_on = PREGON_SEV_ERROR;
+	c->max_warnings = -1;
 	c->lang = early_lang(argc, argv);
 	c->paths = xalloc((size_t)argc * sizeof *c->paths);
 	int only_paths = 0;
@@ -512,7 +579,7 @@ static int write_all(const char *s)
 
 static int use_color(const cli *c)
 {
-	if (c->json || c->color == 0)
+	if (formats[c->format].format != pregon_format_text || c->color == 0)
 		return 0;
 	if (c->color == 1)
 		return 1;
@@ -653,6 +720,44 @@ static int test_rules(const pregon_engine *e, const char *path)
 	return rc ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* Exit 1 for a finding at --fail-on or above, or more warnings than
+ * --max-warnings. */
+static int findings_status(const pregon_report *const *rs, size_t n, const cli *c)
+{
+	long warnings = 0;
+	int failed = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < rs[i]->n_findings; k++) {
+			pregon_severity s = rs[i]->findings[k].severity;
+			failed |= s >= c->fail_on;
+			warnings += s == PREGON_SEV_WARNING;
+		}
+	if (c->max_warnings >= 0 && warnings > c->max_warnings)
+		failed = 1;
+	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/* In GitHub Actions, the findings that do not fit as annotations go to
+ * the job summary, a Markdown file named by GITHUB_STEP_SUMMARY. */
+static int write_step_summary(const pregon_report *const *rs, size_t n,
+			      const pregon_format_options *fo)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	if (!path || !*path || !pregon_github_over_limit(rs, n))
+		return 0;
+	char *md = pregon_format_github_summary(rs, n, fo);
+	FILE *f = fopen(path, "ab");
+	size_t len = strlen(md);
+	int rc = !f || fwrite(md, 1, len, f) != len;
+	if (f && fclose(f) != 0)
+		rc = 1;
+	if (rc)
+		fprintf(stderr, "pregon: error: %s: %s: %s\n", path,
+			_("no se pudo escribir el resumen del paso"), pregon_strerror(errno));
+	free(md);
+	return rc ? -1 : 0;
+}
+
 static int check_inputs(const pregon_engine *e, const cli *c)
 {
 	input_list l = { 0 };
@@ -677,7 +782,8 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 			/* suggestions are costly: for a person at a terminal, or
 			 * on request */
 			int suggest = c->suggest ||
-				      (!c->json && isatty(STDOUT_FILENO));
+				      (formats[c->format].format == pregon_format_text &&
+				       isatty(STDOUT_FILENO));
 			pregon_check_options o = { c->date, today, c->platform,
 						   c->topic, in->plain, NULL,
 						   suggest, batch };
@@ -694,18 +800,20 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 		}
 		if (r->error)
 			status = EXIT_TROUBLE;
-		for (size_t k = 0; k < r->n_findings && status == EXIT_CLEAN; k++)
-			if (r->findings[k].severity == PREGON_SEV_ERROR)
-				status = EXIT_FINDINGS;
 		reports[i] = r;
 	}
-	pregon_format_options fo = { c->lang, use_color(c), c->quiet };
 	const pregon_report *const *rs = (const pregon_report *const *)reports;
-	char *out = c->json ? pregon_format_json(rs, l.n, &fo)
-			    : pregon_format_text(rs, l.n, &fo);
+	if (status == EXIT_CLEAN)
+		status = findings_status(rs, l.n, c);
+	pregon_format_options fo = { c->lang, use_color(c), c->quiet,
+				     c->column_unit, e };
+	char *out = formats[c->format].format(rs, l.n, &fo);
 	if (write_all(out))
 		status = EXIT_TROUBLE;
 	free(out);
+	if (formats[c->format].format == pregon_format_github &&
+	    write_step_summary(rs, l.n, &fo))
+		status = EXIT_TROUBLE;
 	for (size_t i = 0; i < l.n; i++) {
 		pregon_report_free(reports[i]);
 		free(l.items[i].path);
