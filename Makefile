@@ -25,7 +25,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_GNU_SOURCE \
 LDLIBS     = $(PKG_LIBS) -lpthread
 
 LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
-          src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c \
+          src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c src/baseline.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
           src/kinds/spelling.c src/kinds/offensive.c src/spanish.c \
@@ -61,7 +61,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-formats \
-        check-schemas
+        check-schemas check-baseline
 
 all: $(BIN) $(MO)
 
@@ -121,7 +121,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-formats check-schemas check-errors check-conformance \
+	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-dictionaries check-eval check-leaks check-install
 	@echo "make check: todo correcto"
 
@@ -156,6 +156,9 @@ check-formats: $(GOLDEN_BIN) $(MO)
 # The SARIF and rdjson of every golden case against their JSON schemas.
 check-schemas: $(GOLDEN_BIN) $(MO)
 	@$(TEST_ENV) bash tests/schemas/run.sh $(GOLDEN_BIN)
+
+check-baseline: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/baseline/run.sh $(BIN)
 
 # No report format may print a datum a personal-data rule found.
 check-leaks: $(GOLDEN_BIN) $(MO)

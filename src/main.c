@@ -24,7 +24,8 @@ enum {
 };
 
 enum opt_id {
-	OPT_FORMAT, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
+	OPT_FORMAT, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_BASELINE,
+	OPT_UPDATE_BASELINE, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_RULES,
 	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN,
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
@@ -40,6 +41,8 @@ static const struct option_def {
 	{ "column-unit", N_("char|byte|utf16"), OPT_COLUMN_UNIT, N_("unidad de las columnas de line, github y checkstyle (char por omisión)") },
 	{ "fail-on", N_("error|warning|info"), OPT_FAIL_ON, N_("severidad mínima que hace salir con estado 1 (error por omisión)") },
 	{ "max-warnings", N_("N"), OPT_MAX_WARNINGS, N_("sale con estado 1 si hay más de N advertencias") },
+	{ "baseline", N_("ARCHIVO"), OPT_BASELINE, N_("línea base: la primera vez registra los hallazgos; después solo se informan los nuevos y el archivo solo se reduce") },
+	{ "update-baseline", NULL, OPT_UPDATE_BASELINE, N_("con --baseline, registra también los hallazgos nuevos") },
 	{ "date", N_("AAAA-MM-DD"), OPT_DATE, N_("fecha de publicación; reemplaza la «fecha» del encabezado") },
 	{ "platform", N_("ID"), OPT_PLATFORM, N_("plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)") },
 	{ "topic", N_("ID"), OPT_TOPIC, N_("tema de la publicación (educacion, salud, proteccion-civil, ...)") },
@@ -89,6 +92,8 @@ typedef struct {
 	pregon_column_unit column_unit;
 	pregon_severity fail_on;
 	long max_warnings; /* -1: no limit */
+	const char *baseline;
+	int update_baseline;
 	const char *date, *platform, *topic, *config, *explain, *test_rules;
 	const char **rules;
 	size_t n_rules;
@@ -234,6 +239,12 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		c->max_warnings = n;
 		break;
 	}
+	case OPT_BASELINE:
+		c->baseline = v;
+		break;
+	case OPT_UPDATE_BASELINE:
+		c->update_baseline = 1;
+		break;
 	case OPT_DATE:
 		if (!pregon_date_valid(v)) {
 			usage_error(_("fecha no válida «%s»; use AAAA-MM-DD"), v);
@@ -387,6 +398,10 @@ static int parse_args(cli *c, int argc, char **argv)
 		}
 		if (set_option(c, o, v))
 			return -1;
+	}
+	if (c->update_baseline && !c->baseline) {
+		usage_error(_("--update-baseline necesita --baseline ARCHIVO"));
+		return -1;
 	}
 	return 0;
 }
@@ -758,8 +773,57 @@ static int write_step_summary(const pregon_report *const *rs, size_t n,
 	return rc ? -1 : 0;
 }
 
+/* kept[i]: reports[i] with only the findings the baseline does not hold
+ * (the strings stay the report's; the caller frees each findings array).
+ * Then the baseline file is updated.  Returns -1 when it cannot be. */
+static int apply_baseline(pregon_baseline *b, const cli *c,
+			  pregon_report *const *reports, pregon_report *kept, size_t n)
+{
+	/* a first run, or --update-baseline, accepts every finding it sees */
+	int created = pregon_baseline_is_new_file(b);
+	int record_all = created || c->update_baseline;
+	for (size_t i = 0; i < n; i++) {
+		const pregon_report *r = reports[i];
+		kept[i] = *r;
+		pregon_finding *fs = xalloc(r->n_findings * sizeof *fs);
+		kept[i].findings = fs;
+		kept[i].n_findings = 0;
+		if (r->error) /* unread: its entries stay as they are */
+			continue;
+		unsigned char *is_new = xalloc(r->n_findings);
+		pregon_baseline_match(b, r, is_new);
+		for (size_t k = 0; k < r->n_findings && !record_all; k++)
+			if (is_new[k])
+				fs[kept[i].n_findings++] = r->findings[k];
+		free(is_new);
+	}
+	size_t entries = 0;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int rc = pregon_baseline_save(b, c->update_baseline, &entries, &d);
+	if (rc)
+		print_diag(&d);
+	else if (record_all)
+		fprintf(stderr, dngettext("pregon", "pregon: línea base %s: %zu hallazgo registrado\n",
+					  "pregon: línea base %s: %zu hallazgos registrados\n", entries),
+			c->baseline, entries);
+	pregon_diag_dispose(&d);
+	return rc ? -1 : 0;
+}
+
 static int check_inputs(const pregon_engine *e, const cli *c)
 {
+	pregon_baseline *baseline = NULL;
+	if (c->baseline) {
+		pregon_diag d;
+		pregon_diag_init(&d);
+		int rc = pregon_baseline_load(&baseline, c->baseline, &d);
+		if (rc)
+			print_diag(&d);
+		pregon_diag_dispose(&d);
+		if (rc)
+			return EXIT_TROUBLE;
+	}
 	input_list l = { 0 };
 	collect_inputs(&l, c);
 	char today[11];
@@ -802,18 +866,39 @@ static int check_inputs(const pregon_engine *e, const cli *c)
 			status = EXIT_TROUBLE;
 		reports[i] = r;
 	}
-	const pregon_report *const *rs = (const pregon_report *const *)reports;
+	/* with a baseline, the formats see only the new findings */
+	const pregon_report **view = xalloc((l.n ? l.n : 1) * sizeof *view);
+	pregon_report *kept = NULL;
+	int baseline_failed = 0;
+	for (size_t i = 0; i < l.n; i++)
+		view[i] = reports[i];
+	if (baseline) {
+		kept = xalloc((l.n ? l.n : 1) * sizeof *kept);
+		baseline_failed = apply_baseline(baseline, c, reports, kept, l.n);
+		for (size_t i = 0; i < l.n; i++)
+			view[i] = &kept[i];
+	}
+	const pregon_report *const *rs = view;
 	if (status == EXIT_CLEAN)
 		status = findings_status(rs, l.n, c);
 	pregon_format_options fo = { c->lang, use_color(c), c->quiet,
 				     c->column_unit, e };
-	char *out = formats[c->format].format(rs, l.n, &fo);
-	if (write_all(out))
-		status = EXIT_TROUBLE;
-	free(out);
-	if (formats[c->format].format == pregon_format_github &&
-	    write_step_summary(rs, l.n, &fo))
-		status = EXIT_TROUBLE;
+	if (baseline_failed) {
+		status = EXIT_TROUBLE; /* no report rather than a misleading one */
+	} else {
+		char *out = formats[c->format].format(rs, l.n, &fo);
+		if (write_all(out))
+			status = EXIT_TROUBLE;
+		free(out);
+		if (formats[c->format].format == pregon_format_github &&
+		    write_step_summary(rs, l.n, &fo))
+			status = EXIT_TROUBLE;
+	}
+	for (size_t i = 0; kept && i < l.n; i++)
+		free((pregon_finding *)kept[i].findings);
+	free(kept);
+	free(view);
+	pregon_baseline_free(baseline);
 	for (size_t i = 0; i < l.n; i++) {
 		pregon_report_free(reports[i]);
 		free(l.items[i].path);

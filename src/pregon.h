@@ -317,6 +317,38 @@ char *pregon_format_line(const pregon_report *const *reports, size_t n,
 #define PREGON_FINGERPRINT_SIZE 32
 char *pregon_report_fingerprints(const pregon_report *report);
 
+/*
+ * A baseline (--baseline FILE): the findings a repository has accepted, so
+ * that a run reports only new ones.  Each entry is a path, a rule and the
+ * finding's fingerprint (pregon_report_fingerprints), never the datum.
+ *
+ * pregon_baseline_load() reads FILE; a missing file is an empty baseline
+ * that the first save fills with every finding.  A file that is not a
+ * baseline returns PREGON_EINVAL (diag with line:col), an unreadable one
+ * PREGON_EIO; *out is then NULL.  Free it with pregon_baseline_free().
+ *
+ * pregon_baseline_match() sets is_new[i] (report->n_findings bytes) to 1
+ * for each finding not in the baseline and returns how many there are.
+ *
+ * pregon_baseline_save() writes the file atomically (a temporary file in
+ * the same folder, then a rename) and only when it changes: it drops the
+ * entries whose finding is gone from a file checked in this run and adds
+ * the new findings only on the first run or when `record_all` is 1.
+ * *out_entries receives the number of entries kept.
+ */
+typedef struct pregon_baseline pregon_baseline;
+
+int pregon_baseline_load(pregon_baseline **out, const char *path,
+			 pregon_diag *diag);
+size_t pregon_baseline_match(pregon_baseline *baseline,
+			     const pregon_report *report,
+			     unsigned char *is_new);
+/* 1 when the file did not exist when loaded. */
+int pregon_baseline_is_new_file(const pregon_baseline *baseline);
+int pregon_baseline_save(pregon_baseline *baseline, int record_all,
+			 size_t *out_entries, pregon_diag *diag);
+void pregon_baseline_free(pregon_baseline *baseline);
+
 /* Rule introspection for --list-rules and --explain. */
 typedef struct {
 	const char *id;        /* "set.rule-id" */
