@@ -149,9 +149,11 @@ check-conformance: $(CONFORMANCE_BIN)
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
 
-# Every report format of the format cases, compared with its expected file.
-check-formats: $(GOLDEN_BIN) $(MO)
+# Every report format of the format cases, compared with its expected file;
+# the GitHub step summary through the command.
+check-formats: $(GOLDEN_BIN) $(BIN) $(MO)
 	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --formats tests/golden-formats
+	@$(TEST_ENV) bash tests/formats/run.sh $(BIN)
 
 # The SARIF and rdjson of every golden case against their JSON schemas.
 check-schemas: $(GOLDEN_BIN) $(MO)
@@ -193,7 +195,7 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
-	  all check-unit check-rules check-golden check-formats check-errors \
+	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
 	  check-conformance check-corpus check-eval-c check-leaks
 	@echo "make asan: todo correcto"
 

@@ -142,12 +142,18 @@ static void usage_error(const char *fmt, ...)
 	fprintf(stderr, "\n%s\n", _("Pruebe «pregon --help» para más información."));
 }
 
+/* The index of `s` in the NULL-terminated `list`, or -1. */
+static int keyword_index(const char *const *list, const char *s)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
 static int in_list(const char *const *list, const char *s)
 {
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return 1;
-	return 0;
+	return keyword_index(list, s) >= 0;
 }
 
 static void print_help(void)
@@ -204,30 +210,28 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		c->format = i;
 		break;
 	}
-	case OPT_COLUMN_UNIT:
-		if (strcmp(v, "char") == 0)
-			c->column_unit = PREGON_COLUMN_CHAR;
-		else if (strcmp(v, "byte") == 0)
-			c->column_unit = PREGON_COLUMN_BYTE;
-		else if (strcmp(v, "utf16") == 0)
-			c->column_unit = PREGON_COLUMN_UTF16;
-		else {
+	case OPT_COLUMN_UNIT: {
+		/* in the order of pregon_column_unit */
+		static const char *const units[] = { "char", "byte", "utf16", NULL };
+		int k = keyword_index(units, v);
+		if (k < 0) {
 			usage_error(_("unidad de columna desconocida «%s»; use char, byte o utf16"), v);
 			return -1;
 		}
+		c->column_unit = (pregon_column_unit)k;
 		break;
-	case OPT_FAIL_ON:
-		if (strcmp(v, "error") == 0)
-			c->fail_on = PREGON_SEV_ERROR;
-		else if (strcmp(v, "warning") == 0)
-			c->fail_on = PREGON_SEV_WARNING;
-		else if (strcmp(v, "info") == 0)
-			c->fail_on = PREGON_SEV_INFO;
-		else {
+	}
+	case OPT_FAIL_ON: {
+		/* in the order of pregon_severity */
+		static const char *const levels[] = { "info", "warning", "error", NULL };
+		int k = keyword_index(levels, v);
+		if (k < 0) {
 			usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
 			return -1;
 		}
+		c->fail_on = (pregon_severity)k;
 		break;
+	}
 	case OPT_MAX_WARNINGS: {
 		char *end;
 		errno = 0;
