@@ -44,7 +44,8 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
            tests/unit/test_document.c tests/unit/test_spanish.c \
            tests/unit/test_count.c tests/unit/test_personal_data.c \
-           tests/unit/test_calendar.c tests/unit/test_promotion.c
+           tests/unit/test_calendar.c tests/unit/test_promotion.c \
+           tests/unit/test_format.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
