@@ -25,7 +25,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_GNU_SOURCE \
 LDLIBS     = $(PKG_LIBS) -lpthread
 
 LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
-          src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c \
+          src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c src/baseline.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
           src/kinds/spelling.c src/kinds/offensive.c src/spanish.c \
@@ -34,7 +34,10 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
           src/mask.c src/kinds/promotion.c src/kinds/electoral.c \
           src/suppress.c src/kinds/suppression.c src/discover.c src/fix.c \
-          src/format/text.c src/format/json.c
+          src/format/text.c src/format/json.c \
+          src/format/shared.c src/format/sarif.c src/format/github.c \
+          src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
+          src/format/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
 
@@ -44,7 +47,7 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_count.c tests/unit/test_personal_data.c \
            tests/unit/test_calendar.c tests/unit/test_promotion.c \
            tests/unit/test_suppress.c tests/unit/test_discover.c \
-           tests/unit/test_fix.c
+           tests/unit/test_fix.c tests/unit/test_format.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -62,7 +65,8 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 .PHONY: all run check test asan valgrind bench deps clean install lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
-        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness fuzz
+        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness fuzz \
+        check-formats check-schemas check-baseline
 
 all: $(BIN) $(MO)
 
@@ -114,7 +118,10 @@ $(PROMO_EVAL_BIN): tests/eval.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
-# A fuzz target's entry point run over its corpus by a plain driver.
+# A fuzz target's entry point run over its corpus by a plain driver (its
+# objects are kept: make would delete them as intermediate).
+.SECONDARY: $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%.o) $(BUILD)/tests/fuzz/replay.o \
+            $(BUILD)/tests/fuzz/fuzz_file.o
 $(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o \
                          $(BUILD)/tests/fuzz/fuzz_file.o $(SUPPORT_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -127,8 +134,9 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
-	  check-golden check-errors check-conformance check-corpus \
-	  check-dictionaries check-eval check-leaks check-fuzz check-robustness check-install
+	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
+	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
+	  check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -157,6 +165,19 @@ check-conformance: $(CONFORMANCE_BIN)
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
 
+# Every report format of the format cases, compared with its expected file;
+# the GitHub step summary through the command.
+check-formats: $(GOLDEN_BIN) $(BIN) $(MO)
+	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --formats tests/golden-formats
+	@$(TEST_ENV) bash tests/formats/run.sh $(BIN)
+
+# The SARIF and rdjson of every golden case against their JSON schemas.
+check-schemas: $(GOLDEN_BIN) $(MO)
+	@$(TEST_ENV) bash tests/schemas/run.sh $(GOLDEN_BIN)
+
+check-baseline: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/baseline/run.sh $(BIN)
+
 # No report format may print a datum a personal-data rule found.
 # Pathological inputs (10 MB, a 1 MB line, 10,000 rules, loops, FIFOs...).
 check-robustness: $(BIN) $(MO)
@@ -168,7 +189,8 @@ check-fuzz: $(REPLAY_BIN)
 	  $(TEST_ENV) $(VALGRIND) $(BUILD)/tests/replay-$$t tests/fuzz/corpus/$$t || exit 1; done
 
 check-leaks: $(GOLDEN_BIN) $(MO)
-	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --leaks tests/golden examples/borradores
+	@$(TEST_ENV) $(VALGRIND) $(GOLDEN_BIN) --leaks tests/golden tests/golden-formats \
+	  examples/borradores
 
 check-dictionaries:
 	@bash tests/dictionaries/check.sh
@@ -198,15 +220,15 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/pregon \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
-	  all check-unit check-rules check-golden check-errors check-conformance \
-	  check-corpus check-eval-c check-leaks check-fuzz
+	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
+	  check-conformance check-corpus check-eval-c check-leaks check-fuzz
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
-	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-rules \
-	  check-leaks check-eval-c \
+	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
+	  check-rules check-leaks check-eval-c \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 

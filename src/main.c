@@ -24,7 +24,8 @@ enum {
 };
 
 enum opt_id {
-	OPT_FORMAT, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_NO_CONFIG,
+	OPT_FORMAT, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_BASELINE,
+	OPT_UPDATE_BASELINE, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_STDIN_FILENAME, OPT_RULES,
 	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN,
@@ -37,7 +38,12 @@ static const struct option_def {
 	enum opt_id id;
 	const char *help;
 } options[] = {
-	{ "format", N_("text|json"), OPT_FORMAT, N_("formato del informe (text por omisión)") },
+	{ "format", N_("FORMATO"), OPT_FORMAT, N_("formato del informe: text (por omisión), json, sarif, github, rdjson, checkstyle, gitlab o line") },
+	{ "column-unit", N_("char|byte|utf16"), OPT_COLUMN_UNIT, N_("unidad de las columnas de line, github y checkstyle (char por omisión)") },
+	{ "fail-on", N_("error|warning|info"), OPT_FAIL_ON, N_("severidad mínima que hace salir con estado 1 (error por omisión)") },
+	{ "max-warnings", N_("N"), OPT_MAX_WARNINGS, N_("sale con estado 1 si hay más de N advertencias") },
+	{ "baseline", N_("ARCHIVO"), OPT_BASELINE, N_("línea base: la primera vez registra los hallazgos; después solo se informan los nuevos y el archivo solo se reduce") },
+	{ "update-baseline", NULL, OPT_UPDATE_BASELINE, N_("con --baseline, registra también los hallazgos nuevos") },
 	{ "date", N_("AAAA-MM-DD"), OPT_DATE, N_("fecha de publicación; reemplaza la «fecha» del encabezado") },
 	{ "platform", N_("ID"), OPT_PLATFORM, N_("plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)") },
 	{ "topic", N_("ID"), OPT_TOPIC, N_("tema de la publicación (educacion, salud, proteccion-civil, ...)") },
@@ -65,9 +71,34 @@ static const struct option_def {
 enum action { ACT_CHECK, ACT_LIST, ACT_LIST_WINDOWS, ACT_EXPLAIN, ACT_PRINT_CONFIG, ACT_TEST,
 	      ACT_VERSION, ACT_HELP };
 
+/* The report formats, by their --format name. */
+typedef char *(*format_fn)(const pregon_report *const *, size_t,
+			   const pregon_format_options *);
+
+static const struct {
+	const char *name;
+	format_fn format;
+} formats[] = {
+	{ "text", pregon_format_text },
+	{ "json", pregon_format_json },
+	{ "sarif", pregon_format_sarif },
+	{ "github", pregon_format_github },
+	{ "rdjson", pregon_format_rdjson },
+	{ "checkstyle", pregon_format_checkstyle },
+	{ "gitlab", pregon_format_gitlab },
+	{ "line", pregon_format_line },
+};
+
+#define N_FORMATS (sizeof formats / sizeof *formats)
+
 typedef struct {
 	enum action action;
-	int json;
+	size_t format; /* index in formats[] */
+	pregon_column_unit column_unit;
+	pregon_severity fail_on;
+	long max_warnings; /* -1: no limit */
+	const char *baseline;
+	int update_baseline;
 	const char *date, *platform, *topic, *config, *explain, *test_rules;
 	const char *stdin_filename;
 	int no_config;
@@ -119,12 +150,18 @@ static void usage_error(const char *fmt, ...)
 	fprintf(stderr, "\n%s\n", _("Pruebe «pregon --help» para más información."));
 }
 
+/* The index of `s` in the NULL-terminated `list`, or -1. */
+static int keyword_index(const char *const *list, const char *s)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
 static int in_list(const char *const *list, const char *s)
 {
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return 1;
-	return 0;
+	return keyword_index(list, s) >= 0;
 }
 
 static void print_help(void)
@@ -170,12 +207,55 @@ static const char *closest_option(const char *name)
 static int set_option(cli *c, const struct option_def *o, const char *v)
 {
 	switch (o->id) {
-	case OPT_FORMAT:
-		if (strcmp(v, "text") && strcmp(v, "json")) {
-			usage_error(_("formato desconocido «%s»; use text o json"), v);
+	case OPT_FORMAT: {
+		size_t i = 0;
+		while (i < N_FORMATS && strcmp(formats[i].name, v) != 0)
+			i++;
+		if (i == N_FORMATS) {
+			usage_error(_("formato desconocido «%s»; use text, json, sarif, github, rdjson, checkstyle, gitlab o line"), v);
 			return -1;
 		}
-		c->json = strcmp(v, "json") == 0;
+		c->format = i;
+		break;
+	}
+	case OPT_COLUMN_UNIT: {
+		/* in the order of pregon_column_unit */
+		static const char *const units[] = { "char", "byte", "utf16", NULL };
+		int k = keyword_index(units, v);
+		if (k < 0) {
+			usage_error(_("unidad de columna desconocida «%s»; use char, byte o utf16"), v);
+			return -1;
+		}
+		c->column_unit = (pregon_column_unit)k;
+		break;
+	}
+	case OPT_FAIL_ON: {
+		/* in the order of pregon_severity */
+		static const char *const levels[] = { "info", "warning", "error", NULL };
+		int k = keyword_index(levels, v);
+		if (k < 0) {
+			usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
+			return -1;
+		}
+		c->fail_on = (pregon_severity)k;
+		break;
+	}
+	case OPT_MAX_WARNINGS: {
+		char *end;
+		errno = 0;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < 0 || errno) {
+			usage_error(_("número no válido «%s» para --max-warnings; use un entero desde 0"), v);
+			return -1;
+		}
+		c->max_warnings = n;
+		break;
+	}
+	case OPT_BASELINE:
+		c->baseline = v;
+		break;
+	case OPT_UPDATE_BASELINE:
+		c->update_baseline = 1;
 		break;
 	case OPT_DATE:
 		if (!pregon_date_valid(v)) {
@@ -295,6 +375,8 @@ static int parse_args(cli *c, int argc, char **argv)
 {
 	memset(c, 0, sizeof *c);
 	c->color = -1;
+	c->fail_on = PREGON_SEV_ERROR;
+	c->max_warnings = -1;
 	c->lang = early_lang(argc, argv);
 	c->paths = xalloc((size_t)argc * sizeof *c->paths);
 	int only_paths = 0;
@@ -340,6 +422,10 @@ static int parse_args(cli *c, int argc, char **argv)
 		}
 		if (set_option(c, o, v))
 			return -1;
+	}
+	if (c->update_baseline && !c->baseline) {
+		usage_error(_("--update-baseline necesita --baseline ARCHIVO"));
+		return -1;
 	}
 	return 0;
 }
@@ -549,7 +635,7 @@ static int write_all(const char *s)
 
 static int use_color(const cli *c)
 {
-	if (c->json || c->color == 0)
+	if (formats[c->format].format != pregon_format_text || c->color == 0)
 		return 0;
 	if (c->color == 1)
 		return 1;
@@ -854,8 +940,95 @@ static int put_fix(input *in, const cli *c, text_out *diffs)
 	return 1;
 }
 
+/* Exit 1 for a finding at --fail-on or above, or more warnings than
+ * --max-warnings. */
+static int findings_status(const pregon_report *const *rs, size_t n, const cli *c)
+{
+	long warnings = 0;
+	int failed = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < rs[i]->n_findings; k++) {
+			pregon_severity s = rs[i]->findings[k].severity;
+			failed |= s >= c->fail_on;
+			warnings += s == PREGON_SEV_WARNING;
+		}
+	if (c->max_warnings >= 0 && warnings > c->max_warnings)
+		failed = 1;
+	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/* In GitHub Actions, the findings that do not fit as annotations go to
+ * the job summary, a Markdown file named by GITHUB_STEP_SUMMARY. */
+static int write_step_summary(const pregon_report *const *rs, size_t n,
+			      const pregon_format_options *fo)
+{
+	const char *path = getenv("GITHUB_STEP_SUMMARY");
+	if (!path || !*path || !pregon_github_over_limit(rs, n))
+		return 0;
+	char *md = pregon_format_github_summary(rs, n, fo);
+	FILE *f = fopen(path, "ab");
+	size_t len = strlen(md);
+	int rc = !f || fwrite(md, 1, len, f) != len;
+	if (f && fclose(f) != 0)
+		rc = 1;
+	if (rc)
+		fprintf(stderr, "pregon: error: %s: %s: %s\n", path,
+			_("no se pudo escribir el resumen del paso"), pregon_strerror(errno));
+	free(md);
+	return rc ? -1 : 0;
+}
+
+/* kept[i]: reports[i] with only the findings the baseline does not hold
+ * (the strings stay the report's; the caller frees each findings array).
+ * Then the baseline file is updated.  Returns -1 when it cannot be. */
+static int apply_baseline(pregon_baseline *b, const cli *c,
+			  pregon_report *const *reports, pregon_report *kept, size_t n)
+{
+	/* a first run, or --update-baseline, accepts every finding it sees */
+	int created = pregon_baseline_is_new_file(b);
+	int record_all = created || c->update_baseline;
+	for (size_t i = 0; i < n; i++) {
+		const pregon_report *r = reports[i];
+		kept[i] = *r;
+		pregon_finding *fs = xalloc(r->n_findings * sizeof *fs);
+		kept[i].findings = fs;
+		kept[i].n_findings = 0;
+		if (r->error) /* unread: its entries stay as they are */
+			continue;
+		unsigned char *is_new = xalloc(r->n_findings);
+		pregon_baseline_match(b, r, is_new);
+		for (size_t k = 0; k < r->n_findings && !record_all; k++)
+			if (is_new[k])
+				fs[kept[i].n_findings++] = r->findings[k];
+		free(is_new);
+	}
+	size_t entries = 0;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int rc = pregon_baseline_save(b, c->update_baseline, &entries, &d);
+	if (rc)
+		print_diag(&d);
+	else if (record_all)
+		fprintf(stderr, dngettext("pregon", "pregon: línea base %s: %zu hallazgo registrado\n",
+					  "pregon: línea base %s: %zu hallazgos registrados\n", entries),
+			c->baseline, entries);
+	pregon_diag_dispose(&d);
+	return rc ? -1 : 0;
+}
+
 static int check_inputs(engine_cache *cache, const cli *c)
 {
+	pregon_baseline *baseline = NULL;
+	if (c->baseline) {
+		pregon_diag d;
+		pregon_diag_init(&d);
+		int rc = pregon_baseline_load(&baseline, c->baseline, &d);
+		if (rc)
+			print_diag(&d);
+		pregon_diag_dispose(&d);
+		if (rc)
+			return EXIT_TROUBLE;
+	}
 	input_list l = { 0 };
 	collect_inputs(&l, c);
 	char today[11];
@@ -864,10 +1037,10 @@ static int check_inputs(engine_cache *cache, const cli *c)
 		snprintf(today, sizeof today, "%s", env_today);
 	else
 		pregon_today(today);
-	pregon_report **reports = xalloc(l.n * sizeof *reports);
+	pregon_report **reports = xalloc((l.n ? l.n : 1) * sizeof *reports);
 	/* every configuration is read before any file is checked: a bad one
 	 * stops the run before any output */
-	const pregon_engine **engines = xalloc(l.n * sizeof *engines);
+	const pregon_engine **engines = xalloc((l.n ? l.n : 1) * sizeof *engines);
 	int config_ok = 1;
 	for (size_t i = 0; i < l.n && config_ok; i++) {
 		pregon_engine *e = NULL;
@@ -891,7 +1064,8 @@ static int check_inputs(engine_cache *cache, const cli *c)
 			/* suggestions are costly: for a person at a terminal, or
 			 * on request */
 			int suggest = c->suggest ||
-				      (!c->json && isatty(STDOUT_FILENO));
+				      (formats[c->format].format == pregon_format_text &&
+				       isatty(STDOUT_FILENO));
 			pregon_check_options o = { c->date, today, c->platform,
 						   c->topic, in->plain, NULL,
 						   suggest, batch };
@@ -904,9 +1078,6 @@ static int check_inputs(engine_cache *cache, const cli *c)
 		}
 		if (r->error || (in->error && (c->fix || c->diff)))
 			status = EXIT_TROUBLE;
-		for (size_t k = 0; k < r->n_findings && status == EXIT_CLEAN; k++)
-			if (r->findings[k].severity == PREGON_SEV_ERROR)
-				status = EXIT_FINDINGS;
 		reports[i] = r;
 	}
 	if (config_ok && c->diff) {
@@ -916,14 +1087,41 @@ static int check_inputs(engine_cache *cache, const cli *c)
 		else if (status != EXIT_TROUBLE)
 			status = changed ? EXIT_FINDINGS : EXIT_CLEAN;
 	} else if (config_ok) {
-		pregon_format_options fo = { c->lang, use_color(c), c->quiet };
-		const pregon_report *const *rs = (const pregon_report *const *)reports;
-		char *out = c->json ? pregon_format_json(rs, l.n, &fo)
-				    : pregon_format_text(rs, l.n, &fo);
-		if (write_all(out))
-			status = EXIT_TROUBLE;
-		free(out);
+		/* with a baseline, the formats see only the new findings */
+		const pregon_report **view = xalloc((l.n ? l.n : 1) * sizeof *view);
+		pregon_report *kept = NULL;
+		int baseline_failed = 0;
+		for (size_t i = 0; i < l.n; i++)
+			view[i] = reports[i];
+		if (baseline) {
+			kept = xalloc((l.n ? l.n : 1) * sizeof *kept);
+			baseline_failed = apply_baseline(baseline, c, reports, kept, l.n);
+			for (size_t i = 0; i < l.n; i++)
+				view[i] = &kept[i];
+		}
+		const pregon_report *const *rs = view;
+		if (status == EXIT_CLEAN)
+			status = findings_status(rs, l.n, c);
+		/* SARIF describes the rules of the first file's engine */
+		pregon_format_options fo = { c->lang, use_color(c), c->quiet,
+					     c->column_unit, l.n ? engines[0] : NULL };
+		if (baseline_failed) {
+			status = EXIT_TROUBLE; /* no report rather than a misleading one */
+		} else {
+			char *out = formats[c->format].format(rs, l.n, &fo);
+			if (write_all(out))
+				status = EXIT_TROUBLE;
+			free(out);
+			if (formats[c->format].format == pregon_format_github &&
+			    write_step_summary(rs, l.n, &fo))
+				status = EXIT_TROUBLE;
+		}
+		for (size_t i = 0; kept && i < l.n; i++)
+			free((pregon_finding *)kept[i].findings);
+		free(kept);
+		free(view);
 	}
+	pregon_baseline_free(baseline);
 	for (size_t i = 0; i < l.n; i++) {
 		if (i < n_checked)
 			pregon_report_free(reports[i]);

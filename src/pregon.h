@@ -276,16 +276,99 @@ int pregon_date_valid(const char *s);
 /* Output formatting.  Each formatter gets finished reports and returns one
  * NUL-terminated buffer the caller frees with free(); NULL only when out of
  * memory (which aborts) never happens, so the result is always valid. */
+/* The unit of the columns the line, github and checkstyle formats print
+ * (SARIF always counts code points, rdjson always bytes). */
+typedef enum {
+	PREGON_COLUMN_CHAR = 0,  /* Unicode code points (Emacs, ESLint, ruff) */
+	PREGON_COLUMN_BYTE = 1,  /* UTF-8 bytes (Vim quickfix, ALE) */
+	PREGON_COLUMN_UTF16 = 2  /* UTF-16 code units (VS Code, LSP) */
+} pregon_column_unit;
+
 typedef struct {
 	pregon_lang lang;
 	int color;  /* 1: ANSI colours (text only) */
 	int quiet;  /* 1: findings only, no per-file or total summary */
+	pregon_column_unit column_unit;
+	/* The engine that made the reports, for the rule metadata of SARIF;
+	 * NULL describes each rule by its first finding.  Borrowed. */
+	const pregon_engine *engine;
 } pregon_format_options;
 
 char *pregon_format_text(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts);
 char *pregon_format_json(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts);
+/* SARIF 2.1.0 as GitHub code scanning ingests it: percent-encoded relative
+ * URIs, code-point columns plus byte regions, score and verdict in the
+ * run's properties, fingerprints from masked text only. */
+char *pregon_format_sarif(const pregon_report *const *reports, size_t n,
+			  const pregon_format_options *opts);
+/* GitHub Actions workflow commands (::error file=...::message), escaped;
+ * a closing ::notice when there are more findings than GitHub annotates. */
+char *pregon_format_github(const pregon_report *const *reports, size_t n,
+			   const pregon_format_options *opts);
+/* Markdown table of every finding for $GITHUB_STEP_SUMMARY. */
+char *pregon_format_github_summary(const pregon_report *const *reports,
+				   size_t n, const pregon_format_options *opts);
+/* 1 when the github format cannot show every finding as an annotation. */
+int pregon_github_over_limit(const pregon_report *const *reports, size_t n);
+/* reviewdog's rdjson (DiagnosticResult); columns in UTF-8 bytes. */
+char *pregon_format_rdjson(const pregon_report *const *reports, size_t n,
+			   const pregon_format_options *opts);
+/* checkstyle XML (version 4.3), start positions only. */
+char *pregon_format_checkstyle(const pregon_report *const *reports, size_t n,
+			       const pregon_format_options *opts);
+/* GitLab Code Quality: a JSON array of Code Climate issues. */
+char *pregon_format_gitlab(const pregon_report *const *reports, size_t n,
+			   const pregon_format_options *opts);
+/* One line per finding, "ruta:línea:col: severity: mensaje [regla]", with
+ * newlines in messages turned into spaces; for editors' error parsers. */
+char *pregon_format_line(const pregon_report *const *reports, size_t n,
+			 const pregon_format_options *opts);
+
+/*
+ * The stable identity of each finding inside its file, for SARIF, GitLab
+ * and baselines: a hash of the rule and the finding's *masked* text, then
+ * ":" and its occurrence among earlier findings with the same hash.  It
+ * survives lines added above the finding and never derives from an
+ * unmasked datum.  Returns report->n_findings strings of
+ * PREGON_FINGERPRINT_SIZE bytes each (finding i at i * SIZE), NUL-
+ * terminated; the caller frees the block with free().
+ */
+#define PREGON_FINGERPRINT_SIZE 32
+char *pregon_report_fingerprints(const pregon_report *report);
+
+/*
+ * A baseline (--baseline FILE): the findings a repository has accepted, so
+ * that a run reports only new ones.  Each entry is a path, a rule and the
+ * finding's fingerprint (pregon_report_fingerprints), never the datum.
+ *
+ * pregon_baseline_load() reads FILE; a missing file is an empty baseline
+ * that the first save fills with every finding.  A file that is not a
+ * baseline returns PREGON_EINVAL (diag with line:col), an unreadable one
+ * PREGON_EIO; *out is then NULL.  Free it with pregon_baseline_free().
+ *
+ * pregon_baseline_match() sets is_new[i] (report->n_findings bytes) to 1
+ * for each finding not in the baseline and returns how many there are.
+ *
+ * pregon_baseline_save() writes the file atomically (a temporary file in
+ * the same folder, then a rename) and only when it changes: it drops the
+ * entries whose finding is gone from a file checked in this run and adds
+ * the new findings only on the first run or when `record_all` is 1.
+ * *out_entries receives the number of entries kept.
+ */
+typedef struct pregon_baseline pregon_baseline;
+
+int pregon_baseline_load(pregon_baseline **out, const char *path,
+			 pregon_diag *diag);
+size_t pregon_baseline_match(pregon_baseline *baseline,
+			     const pregon_report *report,
+			     unsigned char *is_new);
+/* 1 when the file did not exist when loaded. */
+int pregon_baseline_is_new_file(const pregon_baseline *baseline);
+int pregon_baseline_save(pregon_baseline *baseline, int record_all,
+			 size_t *out_entries, pregon_diag *diag);
+void pregon_baseline_free(pregon_baseline *baseline);
 
 /*
  * The input of `report` with its safe fixes applied (findings with

@@ -14,6 +14,11 @@
  *                         format and fail if a datum that a personal-data
  *                         rule found appears unmasked in any of them; a
  *                         folder without .pregon.yaml uses its parent's
+ *   golden --formats [--update] DIR
+ *                         also compare every format of formats[] that has
+ *                         a suffix with <case>.expected.SUFFIX
+ *   golden --emit FORMAT OUT DIR..
+ *                         write FORMAT's output of every case to OUT/N.json
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -137,17 +142,47 @@ static char *actual_json(const char *path, const char *dir)
 	return out;
 }
 
-/* Every output format, the one place to extend when a format is added. */
+/* Every output format, the one place to extend when a format is added.
+ * `suffix` names the expected file of --formats (<case>.expected.SUFFIX);
+ * NULL leaves the variant to the leak test only. */
 static const struct {
 	const char *name;
 	char *(*format)(const pregon_report *const *, size_t,
 			const pregon_format_options *);
 	int color;
+	pregon_column_unit unit;
+	const char *suffix;
 } formats[] = {
-	{ "text", pregon_format_text, 0 },
-	{ "text --color", pregon_format_text, 1 },
-	{ "json", pregon_format_json, 0 },
+	{ "text", pregon_format_text, 0, PREGON_COLUMN_CHAR, "txt" },
+	{ "text --color", pregon_format_text, 1, PREGON_COLUMN_CHAR, NULL },
+	{ "json", pregon_format_json, 0, PREGON_COLUMN_CHAR, NULL }, /* .expected.json */
+	{ "sarif", pregon_format_sarif, 0, PREGON_COLUMN_CHAR, "sarif.json" },
+	{ "github", pregon_format_github, 0, PREGON_COLUMN_CHAR, "github" },
+	{ "github --column-unit utf16", pregon_format_github, 0, PREGON_COLUMN_UTF16, NULL },
+	{ "github summary", pregon_format_github_summary, 0, PREGON_COLUMN_CHAR, "summary.md" },
+	{ "rdjson", pregon_format_rdjson, 0, PREGON_COLUMN_CHAR, "rdjson.json" },
+	{ "checkstyle", pregon_format_checkstyle, 0, PREGON_COLUMN_CHAR, "checkstyle.xml" },
+	{ "gitlab", pregon_format_gitlab, 0, PREGON_COLUMN_CHAR, "gitlab.json" },
+	{ "line", pregon_format_line, 0, PREGON_COLUMN_CHAR, "line" },
+	{ "line --column-unit byte", pregon_format_line, 0, PREGON_COLUMN_BYTE, "line-byte" },
+	{ "line --column-unit utf16", pregon_format_line, 0, PREGON_COLUMN_UTF16, "line-utf16" },
 };
+
+#define N_FORMATS (sizeof formats / sizeof *formats)
+
+/* Format one report as formats[f] does on the command line.  Without
+ * `dir` no engine is given: SARIF then describes each rule by its first
+ * (masked) finding instead of the rule set's texts, which the leak test
+ * must not count (the RFC rule's description quotes a sample RFC). */
+static char *format_report(size_t f, const pregon_report *r, const char *dir)
+{
+	const pregon_report *one[1] = { r };
+	pregon_format_options fo = { 0 };
+	fo.color = formats[f].color;
+	fo.column_unit = formats[f].unit;
+	fo.engine = dir ? engine_for(dir) : NULL;
+	return formats[f].format(one, 1, &fo);
+}
 
 /* Letters and digits of s[0..n) only: a formatter that dropped the
  * separators ("665 123 4567" -> "6651234567") would still leak. */
@@ -203,11 +238,8 @@ static int leak_case(const char *path, const char *dir)
 		return 1;
 	}
 	int failed = 0;
-	for (size_t f = 0; r && f < sizeof formats / sizeof *formats; f++) {
-		const pregon_report *one[1] = { r };
-		pregon_format_options fo = { 0 };
-		fo.color = formats[f].color;
-		char *out = formats[f].format(one, 1, &fo);
+	for (size_t f = 0; r && f < N_FORMATS; f++) {
+		char *out = format_report(f, r, NULL);
 		for (size_t k = 0; k < r->n_sensitive; k++) {
 			const pregon_span *sp = &r->sensitive[k];
 			if (leaks(out, input + sp->offset, sp->length)) {
@@ -239,39 +271,110 @@ static int show_diff(const char *expected_path, const char *actual)
 	return rc;
 }
 
+/* Compare `actual` with the file `expected_path`, or rewrite the file. */
+static int expect(const char *path, const char *expected_path,
+		  const char *actual, int update)
+{
+	if (update) {
+		if (write_file(expected_path, actual) == 0)
+			return 0;
+		printf("FALLA %s: no se pudo escribir %s\n", path, expected_path);
+		return 1;
+	}
+	size_t len;
+	char *expected = test_slurp(expected_path, &len);
+	int failed = 1;
+	if (!expected) {
+		printf("FALLA %s: falta %s (ejecute con --update)\n", path,
+		       expected_path);
+	} else if (strcmp(expected, actual) != 0) {
+		printf("FALLA %s\n", path);
+		fflush(stdout);
+		show_diff(expected_path, actual);
+	} else {
+		failed = 0;
+	}
+	free(expected);
+	return failed;
+}
+
+/* --formats: besides the JSON, every format with a suffix is compared. */
+static int formats_mode;
+
+static int run_formats(const char *path, const char *dir, const char *stem,
+		       int update)
+{
+	char *input;
+	pregon_report *r = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int failed = 0;
+	if (check_case(path, dir, &input, &r, &d) || !r) {
+		printf("FALLA %s: no se pudo revisar\n", path);
+		failed = 1;
+	}
+	for (size_t f = 0; r && f < N_FORMATS; f++) {
+		if (!formats[f].suffix)
+			continue;
+		char expected_path[4200];
+		snprintf(expected_path, sizeof expected_path, "%s.expected.%s", stem,
+			 formats[f].suffix);
+		char *out = format_report(f, r, dir);
+		failed |= expect(path, expected_path, out, update);
+		free(out);
+	}
+	pregon_report_free(r);
+	pregon_diag_dispose(&d);
+	free(input);
+	return failed;
+}
+
 static int run_case(const char *path, const char *dir, int update)
 {
-	char expected_path[4096];
+	char stem[4096], expected_path[4200];
 	const char *dot = strrchr(path, '.');
-	snprintf(expected_path, sizeof expected_path, "%.*s.expected.json",
-		 (int)(dot - path), path);
+	snprintf(stem, sizeof stem, "%.*s", (int)(dot - path), path);
+	snprintf(expected_path, sizeof expected_path, "%s.expected.json", stem);
 	char *actual = actual_json(path, dir);
 	if (!actual) {
 		printf("FALLA %s: no se pudo revisar\n", path);
 		return 1;
 	}
-	int failed = 0;
-	if (update) {
-		if (write_file(expected_path, actual)) {
-			printf("FALLA %s: no se pudo escribir %s\n", path, expected_path);
-			failed = 1;
-		}
-	} else {
-		size_t len;
-		char *expected = test_slurp(expected_path, &len);
-		if (!expected) {
-			printf("FALLA %s: falta %s (ejecute con --update)\n", path,
-			       expected_path);
-			failed = 1;
-		} else if (strcmp(expected, actual) != 0) {
-			printf("FALLA %s\n", path);
-			fflush(stdout);
-			show_diff(expected_path, actual);
-			failed = 1;
-		}
-		free(expected);
-	}
+	int failed = expect(path, expected_path, actual, update);
 	free(actual);
+	if (formats_mode)
+		failed |= run_formats(path, dir, stem, update);
+	return failed;
+}
+
+/* --emit: the output of one format for every case, one file each, for the
+ * schema validators (tests/schemas/run.sh). */
+static size_t emit_format;
+static const char *emit_dir;
+
+static int emit_case(const char *path, const char *dir, int number)
+{
+	char *input;
+	pregon_report *r = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int failed = 0;
+	if (check_case(path, dir, &input, &r, &d)) {
+		printf("FALLA %s: no se pudo revisar\n", path);
+		failed = 1;
+	} else if (r) { /* a refused input has no report to format */
+		char out_path[4096];
+		snprintf(out_path, sizeof out_path, "%s/%04d.json", emit_dir, number);
+		char *out = format_report(emit_format, r, dir);
+		if (write_file(out_path, out)) {
+			printf("FALLA %s: no se pudo escribir %s\n", path, out_path);
+			failed = 1;
+		}
+		free(out);
+	}
+	pregon_report_free(r);
+	pregon_diag_dispose(&d);
+	free(input);
 	return failed;
 }
 
@@ -290,7 +393,7 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Cases in sorted order, folder by folder.  `update`: 1 rewrites the
- * expectations, -1 checks for leaks instead of comparing. */
+ * expectations, -1 checks for leaks instead of comparing, -2 emits. */
 static void walk(const char *dir, int update, int *total, int *failed)
 {
 	DIR *d = opendir(dir);
@@ -324,8 +427,9 @@ static void walk(const char *dir, int update, int *total, int *failed)
 			walk(names[i], update, total, failed);
 		else if (is_case(base)) {
 			(*total)++;
-			*failed += update < 0 ? leak_case(names[i], dir)
-					      : run_case(names[i], dir, update);
+			*failed += update == -2 ? emit_case(names[i], dir, *total)
+				   : update < 0 ? leak_case(names[i], dir)
+						: run_case(names[i], dir, update);
 		}
 		free(names[i]);
 	}
@@ -337,25 +441,48 @@ static void walk(const char *dir, int update, int *total, int *failed)
 
 int main(int argc, char **argv)
 {
-	int update = argc > 1 && strcmp(argv[1], "--update") == 0;
-	int leak_mode = argc > 1 && strcmp(argv[1], "--leaks") == 0;
+	int update = 0, leak_mode = 0, emit_mode = 0, i = 1;
+	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if (strcmp(argv[i], "--update") == 0)
+			update = 1;
+		else if (strcmp(argv[i], "--formats") == 0)
+			formats_mode = 1;
+		else if (strcmp(argv[i], "--leaks") == 0)
+			leak_mode = 1;
+		else if (strcmp(argv[i], "--emit") == 0 && i + 2 < argc) {
+			emit_mode = 1;
+			while (emit_format < N_FORMATS &&
+			       strcmp(formats[emit_format].name, argv[i + 1]) != 0)
+				emit_format++;
+			if (emit_format == N_FORMATS) {
+				fprintf(stderr, "golden: formato desconocido %s\n", argv[i + 1]);
+				return 2;
+			}
+			emit_dir = argv[i + 2];
+			i += 2;
+		} else {
+			fprintf(stderr, "golden: opción desconocida %s\n", argv[i]);
+			return 2;
+		}
+	}
 	pregon_i18n_init(NULL, PREGON_LANG_ES);
 	int total = 0, failed = 0;
-	if (leak_mode) {
-		config_from_parent = 1;
-		for (int i = 2; i < argc; i++)
-			walk(argv[i], -1, &total, &failed);
-	} else {
-		const char *dir = argc > 1 + update ? argv[1 + update] : "tests/golden";
-		walk(dir, update, &total, &failed);
-	}
-	for (size_t i = 0; i < n_engines; i++) {
-		pregon_engine_free(engines[i].engine);
-		free(engines[i].config);
+	config_from_parent = leak_mode;
+	int mode = emit_mode ? -2 : leak_mode ? -1 : update;
+	if (i == argc)
+		walk("tests/golden", mode, &total, &failed);
+	for (; i < argc; i++)
+		walk(argv[i], mode, &total, &failed);
+	for (size_t k = 0; k < n_engines; k++) {
+		pregon_engine_free(engines[k].engine);
+		free(engines[k].config);
 	}
 	if (leak_mode)
 		printf("sin fugas: %d textos en %zu formatos, %d con datos sin máscara\n",
-		       total, sizeof formats / sizeof *formats, failed);
+		       total, N_FORMATS, failed);
+	else if (emit_mode)
+		printf("golden: %d casos escritos en %s como %s\n", total, emit_dir,
+		       formats[emit_format].name);
 	else
 		printf("golden: %d casos, %d fallidos%s\n", total, failed,
 		       update ? " (esperados reescritos)" : "");

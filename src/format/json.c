@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common.h"
+#include "format.h"
 
 static json_t *finding_json(const pregon_finding *f)
 {
@@ -65,17 +65,5 @@ char *pregon_format_json(const pregon_report *const *reports, size_t n,
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(files, report_json(reports[i]));
 	json_object_set_new(root, "files", files);
-	char *s = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
-	if (!s) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
-	size_t len = strlen(s);
-	char *out = xmalloc(len + 2);
-	memcpy(out, s, len);
-	out[len] = '\n';
-	out[len + 1] = '\0';
-	free(s);
-	return out;
+	return fmt_json_finish(root, JSON_COMPACT);
 }
