@@ -20,7 +20,6 @@
  *   golden --emit FORMAT OUT DIR..
  *                         write FORMAT's output of every case to OUT/N.json
  */
-#include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -387,34 +386,17 @@ static int is_case(const char *name)
 	       (n > 4 && strcmp(name + n - 4, ".txt") == 0);
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Cases in sorted order, folder by folder.  `update`: 1 rewrites the
  * expectations, -1 checks for leaks instead of comparing, -2 emits. */
 static void walk(const char *dir, int update, int *total, int *failed)
 {
-	DIR *d = opendir(dir);
-	if (!d) {
+	size_t n;
+	char **names = test_list_dir(dir, &n);
+	if (!names) {
 		printf("FALLA %s: no se puede abrir\n", dir);
 		(*failed)++;
 		return;
 	}
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		names = realloc(names, (n + 1) * sizeof *names);
-		size_t len = strlen(dir) + strlen(e->d_name) + 2;
-		names[n] = malloc(len);
-		snprintf(names[n++], len, "%s/%s", dir, e->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
 	pregon_batch *outer = folder_batch;
 	char marker[4096];
 	snprintf(marker, sizeof marker, "%s/.lote", dir);

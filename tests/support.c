@@ -1,4 +1,5 @@
 /* support.c: what the test programs share. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,4 +39,33 @@ pregon_engine *test_engine(const char *config, const char *who)
 	}
 	pregon_diag_dispose(&d);
 	return e;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **test_list_dir(const char *dir, size_t *n)
+{
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char **names = NULL;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		names = realloc(names, (*n + 1) * sizeof *names);
+		size_t len = strlen(dir) + strlen(e->d_name) + 2;
+		names[*n] = malloc(len);
+		if (!names || !names[*n])
+			abort();
+		snprintf(names[(*n)++], len, "%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(names, *n, sizeof *names, by_name);
+	return names ? names : calloc(1, sizeof *names);
 }

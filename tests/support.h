@@ -10,6 +10,10 @@
  * Caller frees. */
 char *test_slurp(const char *path, size_t *len);
 
+/* The entries of a folder, hidden ones left out, as "dir/name" sorted by
+ * name; NULL when it cannot be opened.  Caller frees each and the array. */
+char **test_list_dir(const char *dir, size_t *n);
+
 /* PREGON_REQUIRE_ALL=1 (CI): what a user's machine may skip must run. */
 int test_require_all(void);
 
