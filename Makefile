@@ -62,10 +62,10 @@ REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
 
-.PHONY: all run check test asan valgrind bench deps clean install lint \
+.PHONY: all run check test asan valgrind bench deps clean install uninstall lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
-        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness fuzz \
+        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
         check-formats check-schemas check-baseline
 
 all: $(BIN) $(MO)
@@ -136,7 +136,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-install
+	  check-precommit check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -179,6 +179,10 @@ check-baseline: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/baseline/run.sh $(BIN)
 
 # No report format may print a datum a personal-data rule found.
+# The pre-commit hook, through pre-commit itself.
+check-precommit: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/precommit/run.sh $(BIN)
+
 # Pathological inputs (10 MB, a 1 MB line, 10,000 rules, loops, FIFOs...).
 check-robustness: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/robustness/run.sh $(BIN)
@@ -210,10 +214,16 @@ STAGE = $(CURDIR)/build/stage
 check-install: all
 	@rm -rf $(STAGE)
 	@$(MAKE) --no-print-directory install DESTDIR=$(STAGE) PREFIX=/usr >/dev/null
-	@cd / && $(CURDIR)/pregon --list-rules | grep -q estilo.mayusculas-sostenidas
-	@cd / && $(STAGE)/usr/bin/pregon --list-rules | grep -q estilo.mayusculas-sostenidas
+	@cd / && $(CURDIR)/pregon --list-rules 2>/dev/null | grep -q estilo.mayusculas-sostenidas
+	@cd / && $(STAGE)/usr/bin/pregon --list-rules 2>/dev/null | grep -q estilo.mayusculas-sostenidas
 	@cd / && $(STAGE)/usr/bin/pregon --lang en --date x 2>&1 | grep -q "invalid date"
-	@echo "instalación: las reglas y el catálogo se encuentran desde otra carpeta e instalados"
+	@grep -q '^\.TH PREGON 1' $(STAGE)/usr/share/man/man1/pregon.1
+	@PATH=$(STAGE)/usr/bin:$$PATH bash -c '. $(STAGE)/usr/share/bash-completion/completions/pregon; \
+	  COMP_WORDS=(pregon --form); COMP_CWORD=1; _pregon; [[ "$${COMPREPLY[*]}" == --format ]] && \
+	  COMP_WORDS=(pregon --format sa); COMP_CWORD=2; _pregon; [[ "$${COMPREPLY[*]}" == sarif ]]'
+	@$(MAKE) --no-print-directory uninstall DESTDIR=$(STAGE) PREFIX=/usr >/dev/null
+	@left=$$(find $(STAGE) -type f); [ -z "$$left" ] || { echo "uninstall dejó: $$left"; exit 1; }
+	@echo "instalación: las reglas, el catálogo, la página de manual y el completado se instalan y se desinstalan; se encuentran desde otra carpeta"
 
 # Sanitizers: a separate build tree, the whole suite.
 asan: deps
@@ -258,15 +268,27 @@ fuzz:
 bench: all
 	@bash bench/run.sh $(BIN)
 
+MANDIR        ?= $(PREFIX)/share/man
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/rules \
-	  $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES
+	  $(DESTDIR)$(DATADIR)/dictionaries $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/pregon
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -d $(DESTDIR)$(DATADIR)/rules/datos
 	install -m 644 rules/datos/*.yaml $(DESTDIR)$(DATADIR)/rules/datos/
 	install -m 644 dictionaries/*.dic $(DESTDIR)$(DATADIR)/dictionaries/
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/pregon.mo
+	install -m 644 man/pregon.1 $(DESTDIR)$(MANDIR)/man1/pregon.1
+	install -m 644 completions/pregon.bash $(DESTDIR)$(COMPLETIONDIR)/pregon
+
+# Everything install put there, and the folders it made that are left empty.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/pregon $(DESTDIR)$(MANDIR)/man1/pregon.1 \
+	  $(DESTDIR)$(COMPLETIONDIR)/pregon $(DESTDIR)$(LOCALEDIR)/en/LC_MESSAGES/pregon.mo
+	rm -rf $(DESTDIR)$(DATADIR)
 
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \

@@ -9,7 +9,8 @@
 #   ya están). Se puede ejecutar cuantas veces se quiera.
 #
 #   --all  además asegura las herramientas opcionales de pruebas y de
-#          rendimiento: valgrind, /usr/bin/time (paquete time) y hyperfine.
+#          rendimiento: valgrind, /usr/bin/time (paquete time), hyperfine,
+#          pre-commit y git.
 #   --fuzz además asegura clang y su libFuzzer (clang, libclang-rt-14-dev),
 #          que solo necesita `make fuzz`.
 #
@@ -22,7 +23,7 @@ PACKAGES=(
     libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev libidn2-dev publicsuffix
     gettext valgrind tzdata
 )
-OPTIONAL_PACKAGES=(valgrind time hyperfine)
+OPTIONAL_PACKAGES=(valgrind time hyperfine pre-commit git)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 # módulo de pkg-config -> paquete que lo trae
@@ -54,6 +55,8 @@ OPTIONAL_COMMANDS=(
     valgrind:valgrind
     /usr/bin/time:time
     hyperfine:hyperfine
+    pre-commit:pre-commit
+    git:git
 )
 FUZZ_FILES=(
     /usr/bin/clang:clang
