@@ -106,6 +106,11 @@ static int parse_entry(const y_node *where, const char *text, int directed,
 				_("el asterisco va al final de una raíz de al menos tres letras («pendej*»)"),
 				_("entrada no válida «%s»"), text);
 			free(norm);
+			/* the words parsed so far */
+			for (size_t k = 0; k < out->n; k++)
+				free(out->words[k]);
+			free(out->words);
+			free(out->stem);
 			return PREGON_EINVAL;
 		}
 		size_t old = cap;

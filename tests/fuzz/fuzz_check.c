@@ -1,5 +1,6 @@
 /* fuzz_check.c: the whole check of a post with the default rule sets and
  * the example configuration, through the public API, and both reports. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "fuzz.h"
@@ -13,8 +14,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.config_path = "examples/.pregon.yaml";
 		pregon_diag d;
 		pregon_diag_init(&d);
-		if (pregon_engine_new(&engine, &o, &d))
-			abort(); /* run from the repository root, with PREGON_DATA */
+		if (pregon_engine_new(&engine, &o, &d)) {
+			/* run from the repository root, with PREGON_DATA */
+			char *m = pregon_diag_format(&d);
+			fprintf(stderr, "fuzz_check: %s", m);
+			abort();
+		}
 		pregon_diag_dispose(&d);
 	}
 	pregon_check_options o = { 0 };
