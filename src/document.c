@@ -379,6 +379,8 @@ void doc_dispose(doc_t *doc)
 		if (doc->body_built[i])
 			text_view_dispose(&doc->body_views[i]);
 	}
+	if (doc->published_built)
+		text_view_dispose(&doc->published);
 	count_entities_dispose(&doc->entities);
 	memset(doc, 0, sizeof *doc);
 }

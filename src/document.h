@@ -26,10 +26,9 @@ typedef struct {
 	int built[TEXT_VIEWS];
 	text_view body_views[TEXT_VIEWS]; /* of the body as written */
 	int body_built[TEXT_VIEWS];
-	/* The body as published (the exact view, trailing blanks left out)
-	 * and the links, hashtags and mentions X finds in it, built once for
-	 * all the platform rules (kind_body()); `published` shares the exact
-	 * view's buffers. */
+	/* The body as published (the exact view without HTML comments and
+	 * trailing blanks) and the links, hashtags and mentions X finds in it,
+	 * built once for all the platform rules (kind_body()). */
 	text_view published;
 	count_entities entities;
 	int published_built, entities_built, entities_rc;

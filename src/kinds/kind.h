@@ -122,7 +122,8 @@ char *kind_fill(const char *tmpl, const char *const *names,
 		const char *const *values, size_t n);
 
 /* The post's body as it will be published (everything after the front
- * matter, Markdown syntax included, trailing blanks left out), in NFC and
+ * matter, Markdown syntax included, HTML comments and trailing blanks left
+ * out), in NFC and
  * nothing else (TEXT_EXACT), mapped back to the input; with `lexer`, also
  * the links, hashtags and mentions X finds in it, in order.  Built once
  * per document and shared by every rule; both are borrowed from it.

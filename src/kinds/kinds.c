@@ -228,17 +228,47 @@ char *kind_fill(const char *tmpl, const char *const *names,
 	return buf_detach(&b);
 }
 
+/* The exact view without what is never published: HTML comments
+ * (suppressions, notes to the editor; a comment alone on its line takes
+ * its line break with it) and the trailing blanks. */
+static void published_view(text_view *out, const text_view *x)
+{
+	out->s = xmalloc(x->len + 1);
+	out->map = xmalloc((x->len + 1) * sizeof *out->map);
+	size_t *from = xmalloc((x->len + 1) * sizeof *from); /* source index */
+	size_t k = 0;
+	for (size_t i = 0; i < x->len;) {
+		if (x->len - i >= 4 && memcmp(x->s + i, "<!--", 4) == 0) {
+			size_t j = i + 4;
+			while (j + 3 <= x->len && memcmp(x->s + j, "-->", 3) != 0)
+				j++;
+			if (j + 3 <= x->len) {
+				j += 3;
+				if ((i == 0 || x->s[i - 1] == '\n') && j < x->len && x->s[j] == '\n')
+					j++;
+				i = j;
+				continue;
+			}
+		}
+		from[k] = i;
+		out->s[k] = x->s[i];
+		out->map[k++] = x->map[i++];
+	}
+	while (k && strchr("\n\r \t", out->s[k - 1]))
+		k--;
+	/* the end: the original end of the last byte kept */
+	out->map[k] = k ? x->map[from[k - 1] + 1] : x->map[0];
+	out->s[k] = '\0';
+	out->len = k;
+	free(from);
+}
+
 int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,
 	      const count_entities **entities)
 {
 	doc_t *d = run->doc;
 	if (!d->published_built) {
-		/* the exact view maps byte for byte: trimming its length trims
-		 * the trailing blanks of the input */
-		d->published = *doc_body_view(d, TEXT_EXACT);
-		while (d->published.len &&
-		       strchr("\n\r \t", d->published.s[d->published.len - 1]))
-			d->published.len--;
+		published_view(&d->published, doc_body_view(d, TEXT_EXACT));
 		d->published_built = 1;
 	}
 	*body = &d->published;
