@@ -347,8 +347,10 @@ static void normalize_token(const off_state *st, const char *s, size_t n,
 static void tokens_add(tokens *tk, const off_state *st, const text_view *v,
 		       size_t s, size_t e)
 {
+	size_t old_cap = tk->cap;
 	xgrow(&tk->t, &tk->cap, tk->n + 1, sizeof *tk->t);
-	tk->offsets = xrealloc(tk->offsets, tk->cap * sizeof *tk->offsets);
+	if (tk->cap != old_cap)
+		tk->offsets = xrealloc(tk->offsets, tk->cap * sizeof *tk->offsets);
 	token *t = &tk->t[tk->n];
 	t->vs = s;
 	t->ve = e;

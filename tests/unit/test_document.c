@@ -33,19 +33,7 @@ static void parse_fail(const char *input, size_t len, pregon_diag *diag)
 	assert_string_equal(diag->path, "p.md");
 }
 
-static void check_diag(const pregon_diag *diag, int line, int col,
-		       const char *message, const char *hint)
-{
-	assert_string_equal(diag->message, message);
-	assert_int_equal(diag->line, line);
-	assert_int_equal(diag->col, col);
-	if (hint) {
-		assert_non_null(diag->hint);
-		assert_string_equal(diag->hint, hint);
-	} else {
-		assert_null(diag->hint);
-	}
-}
+#include "check_diag.h"
 
 /* The prose of `input` as Markdown must be exactly `want` (same length:
  * masked bytes are spaces, newlines stay). */

@@ -37,20 +37,7 @@ static void parse_fail(const char *text, size_t len, int line_base,
 	assert_null(root);
 }
 
-static void check_diag(const pregon_diag *diag, int line, int col,
-		       const char *message, const char *hint)
-{
-	assert_non_null(diag->message);
-	assert_string_equal(diag->message, message);
-	assert_int_equal(diag->line, line);
-	assert_int_equal(diag->col, col);
-	if (hint) {
-		assert_non_null(diag->hint);
-		assert_string_equal(diag->hint, hint);
-	} else {
-		assert_null(diag->hint);
-	}
-}
+#include "check_diag.h"
 
 static void check_node(const y_node *n, y_type type, int line, int col,
 		       const char *str)
