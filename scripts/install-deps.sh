@@ -10,7 +10,7 @@
 #
 #   --all  además asegura las herramientas opcionales de pruebas y de
 #          rendimiento: valgrind, /usr/bin/time (paquete time), hyperfine,
-#          pre-commit y git.
+#          pre-commit, git, Neovim y Chromium (pruebas con clientes reales).
 #   --fuzz además asegura clang y su libFuzzer (clang, libclang-rt-14-dev),
 #          que solo necesita `make fuzz`.
 #
@@ -20,10 +20,10 @@ set -euo pipefail
 
 PACKAGES=(
     build-essential pkg-config libpcre2-dev libhunspell-dev hunspell hunspell-es
-    libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev libidn2-dev publicsuffix
+    libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev libidn2-dev libmicrohttpd-dev publicsuffix
     gettext valgrind tzdata
 )
-OPTIONAL_PACKAGES=(valgrind time hyperfine pre-commit git)
+OPTIONAL_PACKAGES=(valgrind time hyperfine pre-commit git neovim chromium)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 # módulo de pkg-config -> paquete que lo trae
@@ -35,6 +35,7 @@ PC_MODULES=(
     cmocka:libcmocka-dev
     jansson:libjansson-dev
     libidn2:libidn2-dev
+    libmicrohttpd:libmicrohttpd-dev
 )
 # programa -> paquete
 COMMANDS=(
@@ -57,6 +58,8 @@ OPTIONAL_COMMANDS=(
     hyperfine:hyperfine
     pre-commit:pre-commit
     git:git
+    nvim:neovim
+    /usr/bin/chromium:chromium
 )
 FUZZ_FILES=(
     /usr/bin/clang:clang
