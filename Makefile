@@ -37,9 +37,12 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/format/text.c src/format/json.c \
           src/format/shared.c src/format/sarif.c src/format/github.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
-          src/format/line.c
+          src/format/line.c src/format/stream.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
+# the command: main.c and the client code beside it
+CLI_SRC = src/main.c src/cli/pool.c
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
@@ -78,7 +81,7 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/src/main.o $(LIB)
+$(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(MO): po/en.po
@@ -306,5 +309,5 @@ format:
 clean:
 	rm -rf build $(BIN) locale
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SUPPORT_OBJ:.o=.d) \
   $(wildcard $(BUILD)/tests/fuzz/*.d)

@@ -580,5 +580,5 @@ static int pd_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_personal_data = { "personal-data", keys, pd_compile, NULL,
-				      pd_check, pd_free };
+				      pd_check, pd_free, NULL };
 
