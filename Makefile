@@ -68,7 +68,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 .PHONY: all run check test asan valgrind bench deps clean install uninstall lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
-        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
+        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit check-parallel fuzz \
         check-formats check-schemas check-baseline
 
 all: $(BIN) $(MO)
@@ -139,7 +139,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-install
+	  check-precommit check-parallel check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -189,6 +189,9 @@ check-precommit: $(BIN) $(MO)
 # Pathological inputs (10 MB, a 1 MB line, 10,000 rules, loops, FIFOs...).
 check-robustness: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/robustness/run.sh $(BIN)
+
+check-parallel: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/parallel/run.sh $(BIN)
 
 # The committed fuzz corpora replayed (CI fuzzes nothing; `make fuzz` does).
 check-fuzz: $(REPLAY_BIN)

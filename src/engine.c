@@ -214,14 +214,6 @@ int pregon_engine_new(pregon_engine **out, const pregon_engine_options *o,
 		rc = load_rules(e, o, diag);
 	if (rc == 0)
 		rc = check_config_ids(e, diag);
-	/* What only an enabled rule needs (a dictionary) is loaded now, once. */
-	for (size_t i = 0; i < e->rules.n && rc == 0; i++) {
-		rule_t *r = &e->rules.items[i];
-		if (r->info.enabled && r->kind->prepare) {
-			rc = r->kind->prepare(r->state, diag);
-			r->prepared = rc == 0;
-		}
-	}
 	if (rc) {
 		pregon_engine_free(e);
 		return rc;
