@@ -43,6 +43,7 @@ typedef struct {
 } entry;
 
 #define SPELL_HANDLES 4
+#define SPELL_CACHE_WORDS 65536
 
 typedef struct {
 	/* configuration, fixed at compile */
@@ -94,11 +95,9 @@ static void join_loader(spell_state *s)
 	}
 }
 
-static void spell_free(void *p)
+/* Empty the verdict cache (its table keeps its size). */
+static void forget_words(spell_state *s)
 {
-	spell_state *s = p;
-	if (!s)
-		return;
 	for (size_t i = 0; i < s->cap; i++) {
 		entry *e = &s->table[i];
 		if (!e->word)
@@ -108,7 +107,17 @@ static void spell_free(void *p)
 		for (int k = 0; k < e->n_suggestions; k++)
 			free(e->suggestions[k]);
 		free(e->suggestions);
+		memset(e, 0, sizeof *e);
 	}
+	s->used = 0;
+}
+
+static void spell_free(void *p)
+{
+	spell_state *s = p;
+	if (!s)
+		return;
+	forget_words(s);
 	free(s->table);
 	join_loader(s);
 	for (int i = 0; i < s->n_handles; i++)
@@ -573,6 +582,10 @@ static int judge(Hunhandle *h, const char *w, size_t n, char **fix,
 static entry *insert(spell_state *s, const char *w, size_t n, int verdict,
 		     char *fix, uint8_t enclitic)
 {
+	/* a long run meets ever more rare words: past the bound the cache
+	 * starts over, so memory does not grow with the number of posts */
+	if (s->used >= SPELL_CACHE_WORDS)
+		forget_words(s);
 	if (s->used * 10 >= s->cap * 7)
 		grow(s);
 	entry *e = slot(s, w, n);
