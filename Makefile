@@ -299,7 +299,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) src/main.c src/*.h src/kinds/*.h
+	  $(LIB_SRC) $(CLI_SRC) src/*.h src/cli/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 lint:
