@@ -495,12 +495,11 @@ static void finish_texts(collector *c, const doc_t *d, const pregon_span *spans,
 static void resolve_context(doc_t *d, const pregon_check_options *o)
 {
 	const y_node *n;
-	if (o->date && date_parse(o->date, &d->date) == 0)
-		d->has_date = 1;
-	else if ((n = y_get(d->fm, "fecha")) && n->type == Y_SCALAR &&
-		 date_parse(n->str, &d->date) == 0)
-		d->has_date = 1;
-	else if (o->today && date_parse(o->today, &d->date) == 0)
+	/* the option, else the front matter, else today */
+	if ((o->date && date_parse(o->date, &d->date) == 0) ||
+	    ((n = y_get(d->fm, "fecha")) && n->type == Y_SCALAR &&
+	     date_parse(n->str, &d->date) == 0) ||
+	    (o->today && date_parse(o->today, &d->date) == 0))
 		d->has_date = 1;
 	if (o->platform && doc_is_platform(o->platform))
 		d->platform = o->platform;
@@ -712,7 +711,8 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 	 * are in and the directives have been applied to them */
 	/* a cross-files-only check has no suppressions to audit: the rules
 	 * they silence did not run */
-	for (int audit = 0; audit <= !opts->cross_files_only; audit++) {
+	int passes = opts->cross_files_only ? 1 : 2;
+	for (int audit = 0; audit < passes; audit++) {
 		if (audit) {
 			apply_suppressions(&sups, &d, &c);
 			run.suppressions = &sups;
