@@ -35,6 +35,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
           src/mask.c src/kinds/promotion.c src/kinds/electoral.c \
           src/suppress.c src/kinds/suppression.c src/discover.c src/fix.c \
+          src/kinds/endorsement.c \
           src/format/text.c src/format/json.c \
           src/format/shared.c src/format/sarif.c src/format/github.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \

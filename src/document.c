@@ -19,7 +19,8 @@ const char *const doc_topics[] = {
 };
 
 const char *const doc_fm_keys[] = { "fecha", "plataforma", "cuenta", "tema",
-				    "titulo", NULL };
+				    "titulo", "aval", "consulta", NULL };
+const char *const doc_fm_records[] = { "aval", "consulta", NULL };
 
 static int in_list(const char *const *list, const char *id)
 {

@@ -44,6 +44,9 @@ typedef struct {
 extern const char *const doc_platforms[];
 extern const char *const doc_topics[];
 extern const char *const doc_fm_keys[];
+/* The keys of doc_fm_keys whose value is a map (the endorsement records,
+ * which the `endorsement` kind checks). */
+extern const char *const doc_fm_records[];
 int doc_is_platform(const char *id);
 int doc_is_topic(const char *id);
 

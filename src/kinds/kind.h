@@ -149,6 +149,10 @@ int kind_words_rx(rx **out, const y_node *n, pregon_diag *diag);
 int kind_config_list(const kind_compile *c, const y_node *n,
 		     const config_list **out, pregon_diag *diag);
 
+/* The bytes of a front-matter node as written on its line: a plain
+ * scalar's text, a quoted one with its quotes, else the rest of the line. */
+void kind_node_span(const doc_t *d, const y_node *n, size_t *off, size_t *len);
+
 const kind_ops *kind_find(const char *name);
 /* "pattern, substitution, ..." for messages; a static string. */
 const char *kind_names(void);
@@ -167,5 +171,6 @@ extern const kind_ops kind_personal_data;
 extern const kind_ops kind_promotion;
 extern const kind_ops kind_electoral;
 extern const kind_ops kind_suppression;
+extern const kind_ops kind_endorsement;
 
 #endif

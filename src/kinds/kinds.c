@@ -20,6 +20,7 @@ static const kind_ops *const kind_table[] = {
 	&kind_promotion,
 	&kind_electoral,
 	&kind_suppression,
+	&kind_endorsement,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
@@ -355,4 +356,21 @@ char *kind_data_path(const kind_compile *c, const char *name, char **shown)
 	*shown = buf_detach(&b);
 	buf_printf(&b, "%s/rules/%s", c->data_dir, name);
 	return buf_detach(&b);
+}
+
+/* The bytes of a node as written on its line: a plain scalar's text, a
+ * quoted one with its quotes, else the rest of the line. */
+void kind_node_span(const doc_t *d, const y_node *n, size_t *off,
+		    size_t *len)
+{
+	*off = doc_offset_of(d, n->line, n->col);
+	size_t e = *off;
+	while (e < d->len && d->input[e] != '\n' && d->input[e] != '\r')
+		e++;
+	size_t want = n->type == Y_SCALAR && n->single_line
+			      ? n->len + (n->plain ? 0 : 2)
+			      : e - *off;
+	*len = want < e - *off ? want : e - *off;
+	if (*len == 0)
+		*len = e - *off;
 }
