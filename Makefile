@@ -26,7 +26,7 @@ LDLIBS     = $(PKG_LIBS) -lpthread
 
 LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c src/baseline.c \
-          src/business_days.c \
+          src/business_days.c src/syllables.c src/readability.c \
           src/kinds/kinds.c src/kinds/pattern.c src/kinds/substitution.c \
           src/kinds/caps.c src/kinds/repetition.c src/kinds/front_matter.c \
           src/kinds/spelling.c src/kinds/offensive.c src/spanish.c \
@@ -50,7 +50,8 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_calendar.c tests/unit/test_promotion.c \
            tests/unit/test_suppress.c tests/unit/test_discover.c \
            tests/unit/test_fix.c tests/unit/test_format.c \
-           tests/unit/test_business_days.c
+           tests/unit/test_business_days.c tests/unit/test_syllables.c \
+           tests/unit/test_readability.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
