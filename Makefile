@@ -22,7 +22,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS  := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_GNU_SOURCE \
              -DPREGON_DATADIR='"$(DATADIR)"' -MMD -MP
-LDLIBS     = $(PKG_LIBS) -lpthread
+LDLIBS     = $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/regex.c src/count.c src/batch.c src/config.c src/ruleset.c src/engine.c src/score.c src/baseline.c \
@@ -35,7 +35,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/kinds/personal_data_words.c src/kinds/personal_data_validate.c \
           src/mask.c src/kinds/promotion.c src/kinds/electoral.c \
           src/suppress.c src/kinds/suppression.c src/discover.c src/fix.c \
-          src/kinds/endorsement.c \
+          src/kinds/endorsement.c src/kinds/clarity.c \
           src/format/text.c src/format/json.c \
           src/format/shared.c src/format/sarif.c src/format/github.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
@@ -59,6 +59,7 @@ CONFORMANCE_BIN = $(BUILD)/tests/conformance_twitter
 EVAL_BIN = $(BUILD)/tests/evaluacion
 PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
 PROMO_EVAL_BIN = $(BUILD)/tests/eval
+CLARITY_BIN = $(BUILD)/tests/clarity_corpus
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
 FUZZ_TARGETS = document config rules check
@@ -70,7 +71,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
-        check-formats check-schemas check-baseline
+        check-formats check-schemas check-baseline check-clarity
 
 all: $(BIN) $(MO)
 
@@ -122,6 +123,10 @@ $(PROMO_EVAL_BIN): tests/eval.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
+$(CLARITY_BIN): tests/clarity_corpus.c $(LIB) $(SUPPORT_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
+
 # A fuzz target's entry point run over its corpus by a plain driver (its
 # objects are kept: make would delete them as intermediate).
 .SECONDARY: $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%.o) $(BUILD)/tests/fuzz/replay.o \
@@ -139,7 +144,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
-	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
+	  check-corpus check-clarity check-dictionaries check-eval check-leaks check-fuzz check-robustness \
 	  check-precommit check-install
 	@echo "make check: todo correcto"
 
@@ -168,6 +173,10 @@ check-conformance: $(CONFORMANCE_BIN)
 
 check-corpus: $(CORPUS_BIN)
 	@$(TEST_ENV) $(CORPUS_BIN)
+
+# Plain language on the government posts: distribution and default thresholds.
+check-clarity: $(CLARITY_BIN)
+	@$(TEST_ENV) $(CLARITY_BIN)
 
 # Every report format of the format cases, compared with its expected file;
 # the GitHub step summary through the command.
@@ -235,7 +244,7 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
-	  check-conformance check-corpus check-eval-c check-leaks check-fuzz
+	  check-conformance check-corpus check-clarity check-eval-c check-leaks check-fuzz
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT

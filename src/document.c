@@ -382,6 +382,8 @@ void doc_dispose(doc_t *doc)
 	}
 	if (doc->published_built)
 		text_view_dispose(&doc->published);
+	if (doc->readability_built)
+		rd_dispose(&doc->readability);
 	count_entities_dispose(&doc->entities);
 	memset(doc, 0, sizeof *doc);
 }
@@ -408,6 +410,16 @@ const text_view *doc_body_view(doc_t *doc, int flags)
 {
 	return cached_view(doc, doc->input, doc->body_views, doc->body_built,
 			   flags);
+}
+
+const rd_text *doc_readability(doc_t *doc)
+{
+	if (!doc->readability_built) {
+		const text_view *v = doc_view(doc, TEXT_EXACT);
+		rd_analyze(&doc->readability, v->s, v->len);
+		doc->readability_built = 1;
+	}
+	return &doc->readability;
 }
 
 size_t doc_offset_of(const doc_t *doc, int line, int col)

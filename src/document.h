@@ -10,6 +10,7 @@
 #include "count.h"
 #include "date.h"
 #include "pregon.h"
+#include "readability.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -32,6 +33,9 @@ typedef struct {
 	text_view published;
 	count_entities entities;
 	int published_built, entities_built, entities_rc;
+	/* Words and sentences of the prose (doc_readability()). */
+	rd_text readability;
+	int readability_built;
 
 	/* Context resolved by the engine from options and front matter. */
 	date_t date;
@@ -65,6 +69,11 @@ const text_view *doc_view(doc_t *doc, int flags);
  * normalized view: for rules about what a post gives away (personal data
  * in a `tel:` link or a code span is published all the same). */
 const text_view *doc_body_view(doc_t *doc, int flags);
+
+/* The words and sentences of the body's prose, in NFC (offsets are those
+ * of doc_view(doc, TEXT_EXACT)), built once for the clarity rules and the
+ * report's `legibilidad`. */
+const rd_text *doc_readability(doc_t *doc);
 
 /* Byte offset in the input of (line, col) as y_node positions give them. */
 size_t doc_offset_of(const doc_t *doc, int line, int col);

@@ -2,6 +2,7 @@
  * documents; turn raw findings into a sorted, scored report. */
 #include <libintl.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -571,7 +572,7 @@ static int is_safe_fix(const doc_t *d, const raw_finding *x)
 	return same;
 }
 
-static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
+static pregon_report *build_report(const pregon_engine *e, doc_t *d,
 				   const char *path, collector *c)
 {
 	if (c->n)
@@ -637,7 +638,7 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 				     e->config->review_threshold);
 	free(weights);
 	free(sevs);
-	pregon_metric *m = xcalloc(2, sizeof *m);
+	pregon_metric *m = xcalloc(3, sizeof *m);
 	m[0].name = "caracteres";
 	m[1].name = "palabras";
 	double words, chars;
@@ -646,6 +647,14 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 	m[1].value = words;
 	rep->metrics = m;
 	rep->n_metrics = 2;
+	/* INFLESZ, to one decimal like its published scale; a post without
+	 * words has none */
+	const rd_text *rd = doc_readability(d);
+	if (rd->n_words) {
+		m[2].name = "legibilidad";
+		m[2].value = round(rd_inflesz(rd) * 10) / 10;
+		rep->n_metrics = 3;
+	}
 	free(c->items);
 	return rep;
 }

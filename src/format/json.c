@@ -65,5 +65,5 @@ char *pregon_format_json(const pregon_report *const *reports, size_t n,
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(files, report_json(reports[i]));
 	json_object_set_new(root, "files", files);
-	return fmt_json_finish(root, JSON_COMPACT);
+	return fmt_json_finish(root, JSON_COMPACT | JSON_REAL_PRECISION(6));
 }

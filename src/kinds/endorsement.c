@@ -74,16 +74,6 @@ static void emit_node(kind_run *run, const y_node *n, const char *message)
 	run->emit(run, &f);
 }
 
-/* The whole body: the finding is about the post, not a word of it. */
-static void emit_post(kind_run *run, const char *message)
-{
-	kind_finding f = { 0 };
-	f.offset = run->doc->body_off;
-	f.length = run->doc->len - run->doc->body_off;
-	f.message = message;
-	run->emit(run, &f);
-}
-
 /* A record of the front matter with its `fecha` as days since the epoch;
  * otherwise a finding at what is wrong and 0. */
 static int read_record(kind_run *run, const y_node *rec, const char *name,
@@ -147,7 +137,7 @@ static int endorsement_check(const void *p, kind_run *run)
 	if (s->what == E_AVAL) {
 		if (!aval) {
 			if (!consulta)
-				emit_post(run, NULL);
+				kind_emit_post(run, NULL);
 			return 0;
 		}
 		if (read_record(run, aval, "aval", aval_keys, &day) && d->has_date &&

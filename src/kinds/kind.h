@@ -94,6 +94,9 @@ void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
 			 size_t ve, const char *message,
 			 const char *const *suggestions, size_t n_suggestions);
 
+/* A finding on the whole post (its body), with `message` or the rule's. */
+void kind_emit_post(kind_run *run, const char *message);
+
 /* "w1|w2|..." of the words normalized with view `flags` and quoted,
  * longest first.  Caller frees. */
 char *kind_word_alternation(const char *const *words, size_t n, int flags);
@@ -172,5 +175,6 @@ extern const kind_ops kind_promotion;
 extern const kind_ops kind_electoral;
 extern const kind_ops kind_suppression;
 extern const kind_ops kind_endorsement;
+extern const kind_ops kind_clarity;
 
 #endif

@@ -21,6 +21,7 @@ static const kind_ops *const kind_table[] = {
 	&kind_electoral,
 	&kind_suppression,
 	&kind_endorsement,
+	&kind_clarity,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
@@ -117,6 +118,15 @@ void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
 	f.message = message;
 	f.suggestions = suggestions;
 	f.n_suggestions = n_suggestions;
+	run->emit(run, &f);
+}
+
+void kind_emit_post(kind_run *run, const char *message)
+{
+	kind_finding f = { 0 };
+	f.offset = run->doc->body_off;
+	f.length = run->doc->len - run->doc->body_off;
+	f.message = message;
 	run->emit(run, &f);
 }
 
