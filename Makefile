@@ -60,6 +60,7 @@ EVAL_BIN = $(BUILD)/tests/evaluacion
 PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
 PROMO_EVAL_BIN = $(BUILD)/tests/eval
 CLARITY_BIN = $(BUILD)/tests/clarity_corpus
+COMMENTS_EVAL_BIN = $(BUILD)/tests/eval_comments
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
 FUZZ_TARGETS = document config rules check
@@ -71,7 +72,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
-        check-formats check-schemas check-baseline check-clarity
+        check-formats check-schemas check-baseline check-clarity check-comments
 
 all: $(BIN) $(MO)
 
@@ -83,7 +84,10 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/src/main.o $(LIB)
+CLI_SRC = src/main.c src/cli/comments.c
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
+
+$(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(MO): po/en.po
@@ -127,6 +131,10 @@ $(CLARITY_BIN): tests/clarity_corpus.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
 
+$(COMMENTS_EVAL_BIN): tests/eval_comments.c $(LIB) $(SUPPORT_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
+
 # A fuzz target's entry point run over its corpus by a plain driver (its
 # objects are kept: make would delete them as intermediate).
 .SECONDARY: $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%.o) $(BUILD)/tests/fuzz/replay.o \
@@ -144,7 +152,7 @@ TEST_ENV = PREGON_DATA=$(CURDIR) PREGON_LOCALEDIR=$(CURDIR)/locale
 check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
-	  check-corpus check-clarity check-dictionaries check-eval check-leaks check-fuzz check-robustness \
+	  check-corpus check-clarity check-comments check-dictionaries check-eval check-leaks check-fuzz check-robustness \
 	  check-precommit check-install
 	@echo "make check: todo correcto"
 
@@ -177,6 +185,11 @@ check-corpus: $(CORPUS_BIN)
 # Plain language on the government posts: distribution and default thresholds.
 check-clarity: $(CLARITY_BIN)
 	@$(TEST_ENV) $(CLARITY_BIN)
+
+# pregon comments: the cases of tests/comments, then HatEval against AG.
+check-comments: $(BIN) $(MO) $(COMMENTS_EVAL_BIN)
+	@$(TEST_ENV) bash tests/comments/run.sh $(BIN)
+	@$(TEST_ENV) $(COMMENTS_EVAL_BIN) $(BIN)
 
 # Every report format of the format cases, compared with its expected file;
 # the GitHub step summary through the command.
@@ -244,7 +257,7 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
-	  check-conformance check-corpus check-clarity check-eval-c check-leaks check-fuzz
+	  check-conformance check-corpus check-clarity check-comments check-eval-c check-leaks check-fuzz
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
@@ -306,7 +319,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) src/main.c src/*.h src/kinds/*.h
+	  $(LIB_SRC) $(CLI_SRC) src/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 lint:
@@ -314,10 +327,10 @@ lint:
 	  --suppress=missingIncludeSystem -D_GNU_SOURCE src
 
 format:
-	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c
+	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c src/cli/*.c src/cli/*.h
 
 clean:
 	rm -rf build $(BIN) locale
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SUPPORT_OBJ:.o=.d) \
   $(wildcard $(BUILD)/tests/fuzz/*.d)

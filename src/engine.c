@@ -169,13 +169,28 @@ static int load_rules(pregon_engine *e, const pregon_engine_options *o,
 		for (size_t i = 0; i < e->config->n_rule_sets; i++)
 			paths[n++] = e->config->rule_sets[i];
 	}
+	/* a few default sets instead of the whole folder */
+	char **chosen = NULL;
+	if (defaults && o->n_default_sets) {
+		chosen = xmalloc(o->n_default_sets * sizeof *chosen);
+		paths = xrealloc(paths, (n + o->n_default_sets) * sizeof *paths);
+		memmove(paths + o->n_default_sets, paths + 1, (n - 1) * sizeof *paths);
+		for (size_t i = 0; i < o->n_default_sets; i++) {
+			buf b;
+			buf_init(&b);
+			buf_printf(&b, "%s/%s.yaml", defaults, o->default_sets[i]);
+			chosen[i] = buf_detach(&b);
+			paths[i] = chosen[i];
+		}
+		n += o->n_default_sets - 1;
+	}
+	size_t n_defaults = chosen ? o->n_default_sets : defaults ? 1 : 0;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = rs_load_path(&e->rules, paths[i], e->config, e->data_dir, diag);
-		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths &&
-		    paths[i] != defaults) {
+		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths && i >= n_defaults) {
 			/* point at the `conjuntos` entry that names it */
-			size_t k = i - (defaults ? 1 : 0);
+			size_t k = i - n_defaults;
 			y_error(diag, e->config->rule_set_nodes[k],
 				_("corrija la ruta (relativa a la configuración)"),
 				_("no existe el conjunto de reglas «%s»"), paths[i]);
@@ -183,6 +198,9 @@ static int load_rules(pregon_engine *e, const pregon_engine_options *o,
 		e->sources = xrealloc(e->sources, (e->n_sources + 1) * sizeof *e->sources);
 		e->sources[e->n_sources++] = xstrdup(paths[i]);
 	}
+	for (size_t i = 0; chosen && i < o->n_default_sets; i++)
+		free(chosen[i]);
+	free(chosen);
 	free(paths);
 	free(defaults);
 	return rc;
