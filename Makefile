@@ -184,7 +184,7 @@ check-corpus: $(CORPUS_BIN)
 
 # Plain language on the government posts: distribution and default thresholds.
 check-clarity: $(CLARITY_BIN)
-	@$(TEST_ENV) $(CLARITY_BIN)
+	@$(TEST_ENV) $(VALGRIND) $(CLARITY_BIN)
 
 # pregon comments: the cases of tests/comments, then HatEval against AG.
 check-comments: $(BIN) $(MO) $(COMMENTS_EVAL_BIN)
@@ -264,7 +264,7 @@ asan: deps
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
-	  check-rules check-leaks check-eval-c \
+	  check-rules check-leaks check-eval-c check-comments \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 
