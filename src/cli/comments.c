@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../pregon.h"
+#include "pregon.h"
 #include "comments.h"
 
 #define _(s) dgettext("pregon", s)
