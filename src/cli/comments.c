@@ -185,11 +185,12 @@ static int read_all(const char *path, char **out, size_t *out_len)
 		if (len == cap)
 			p = xrealloc_or_die(p, (cap *= 2) + 1);
 	}
-	int failed = ferror(f);
+	int failed = ferror(f), err = errno;
 	if (f != stdin)
 		fclose(f);
 	if (failed) {
 		free(p);
+		errno = err; /* for the message, not fclose's */
 		return -1;
 	}
 	p[len] = '\0';
@@ -366,7 +367,8 @@ static char *format_text(const comment_list *l, const char *path, size_t blocked
 		put(&o, "): %s\n", text);
 		free(text);
 	}
-	put(&o, _("%s: %zu comentarios: %zu para bloquear (criterio XII), %zu para responder (criterio XIV)\n"),
+	put(&o,
+	    _("%s: %zu comentarios: %zu para bloquear (criterio XII), %zu para responder (criterio XIV)\n"),
 	    path, l->n, blocked, l->n - blocked);
 	return o.s;
 }
@@ -441,24 +443,23 @@ int pregon_cli_comments(int argc, char **argv)
 	int rc = parse_args(&o, argc, argv);
 	if (rc)
 		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
-	const char *shown = strcmp(o.path, "-") == 0 ? "-" : o.path;
 	char *input = NULL;
 	size_t len = 0;
 	if (read_all(o.path, &input, &len)) {
-		fprintf(stderr, "%s: error: %s\n", shown, pregon_strerror(errno));
+		fprintf(stderr, "%s: error: %s\n", o.path, pregon_strerror(errno));
 		return EXIT_TROUBLE;
 	}
 	comment_list l = { NULL, 0, 0 };
 	pregon_engine *e = NULL;
 	int status = EXIT_TROUBLE;
-	if (split_comments(&l, shown, input, len) || !(e = comments_engine(&o)) ||
-	    check_comments(&l, e, shown))
+	if (split_comments(&l, o.path, input, len) || !(e = comments_engine(&o)) ||
+	    check_comments(&l, e, o.path))
 		goto cleanup;
 	size_t blocked = 0;
 	for (size_t i = 0; i < l.n; i++)
 		blocked += (size_t)l.items[i].block;
 	char *out = strcmp(o.format, "json") == 0 ? format_json(&l, blocked)
-						 : format_text(&l, shown, blocked);
+						 : format_text(&l, o.path, blocked);
 	size_t n = strlen(out);
 	int written = fwrite(out, 1, n, stdout) == n && fflush(stdout) == 0;
 	free(out);

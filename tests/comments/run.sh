@@ -46,6 +46,7 @@ bad opcion 'pregon comments: error: opción desconocida «--bogus»; vea pregon 
 bad formato 'pregon comments: error: formato desconocido «xml»; use text o json; vea pregon comments --help' '' --format xml
 bad dos-archivos 'pregon comments: error: sobra «b»: se revisa un solo archivo de comentarios; vea pregon comments --help' '' a b
 bad no-existe 'no-existe.txt: error: no existe el archivo o la carpeta' '' no-existe.txt
+bad carpeta '.: error: es una carpeta' '' .
 
-[ $failed = 0 ] && echo "comments: listados text y json, datos enmascarados, entrada estándar y 8 errores de entrada y de uso"
+[ $failed = 0 ] && echo "comments: listados text y json, datos enmascarados, entrada estándar y 9 errores de entrada y de uso"
 exit $failed
