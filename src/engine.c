@@ -2,6 +2,7 @@
  * documents; turn raw findings into a sorted, scored report. */
 #include <libintl.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,13 +169,28 @@ static int load_rules(pregon_engine *e, const pregon_engine_options *o,
 		for (size_t i = 0; i < e->config->n_rule_sets; i++)
 			paths[n++] = e->config->rule_sets[i];
 	}
+	/* a few default sets instead of the whole folder */
+	char **chosen = NULL;
+	if (defaults && o->n_default_sets) {
+		chosen = xmalloc(o->n_default_sets * sizeof *chosen);
+		paths = xrealloc(paths, (n + o->n_default_sets) * sizeof *paths);
+		memmove(paths + o->n_default_sets, paths + 1, (n - 1) * sizeof *paths);
+		for (size_t i = 0; i < o->n_default_sets; i++) {
+			buf b;
+			buf_init(&b);
+			buf_printf(&b, "%s/%s.yaml", defaults, o->default_sets[i]);
+			chosen[i] = buf_detach(&b);
+			paths[i] = chosen[i];
+		}
+		n += o->n_default_sets - 1;
+	}
+	size_t n_defaults = chosen ? o->n_default_sets : defaults ? 1 : 0;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = rs_load_path(&e->rules, paths[i], e->config, e->data_dir, diag);
-		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths &&
-		    paths[i] != defaults) {
+		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths && i >= n_defaults) {
 			/* point at the `conjuntos` entry that names it */
-			size_t k = i - (defaults ? 1 : 0);
+			size_t k = i - n_defaults;
 			y_error(diag, e->config->rule_set_nodes[k],
 				_("corrija la ruta (relativa a la configuración)"),
 				_("no existe el conjunto de reglas «%s»"), paths[i]);
@@ -182,6 +198,9 @@ static int load_rules(pregon_engine *e, const pregon_engine_options *o,
 		e->sources = xrealloc(e->sources, (e->n_sources + 1) * sizeof *e->sources);
 		e->sources[e->n_sources++] = xstrdup(paths[i]);
 	}
+	for (size_t i = 0; chosen && i < o->n_default_sets; i++)
+		free(chosen[i]);
+	free(chosen);
 	free(paths);
 	free(defaults);
 	return rc;
@@ -562,7 +581,7 @@ static int is_safe_fix(const doc_t *d, const raw_finding *x)
 	return same;
 }
 
-static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
+static pregon_report *build_report(const pregon_engine *e, doc_t *d,
 				   const char *path, collector *c)
 {
 	if (c->n)
@@ -628,7 +647,7 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 				     e->config->review_threshold);
 	free(weights);
 	free(sevs);
-	pregon_metric *m = xcalloc(2, sizeof *m);
+	pregon_metric *m = xcalloc(3, sizeof *m);
 	m[0].name = "caracteres";
 	m[1].name = "palabras";
 	double words, chars;
@@ -637,6 +656,14 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 	m[1].value = words;
 	rep->metrics = m;
 	rep->n_metrics = 2;
+	/* INFLESZ, to one decimal like its published scale; a post without
+	 * words has none */
+	const rd_text *rd = doc_readability(d);
+	if (rd->n_words) {
+		m[2].name = "legibilidad";
+		m[2].value = round(rd_inflesz(rd) * 10) / 10;
+		rep->n_metrics = 3;
+	}
 	free(c->items);
 	return rep;
 }

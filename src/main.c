@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "pregon.h"
+#include "cli/comments.h"
 #include "cli/pool.h"
 
 #define _(s) dgettext("pregon", s)
@@ -1391,6 +1392,8 @@ int main(int argc, char **argv)
 {
 	/* a closed pipe must be a write error (exit 2), not a signal */
 	signal(SIGPIPE, SIG_IGN);
+	if (argc > 1 && strcmp(argv[1], "comments") == 0)
+		return pregon_cli_comments(argc - 1, argv + 1);
 	cli c;
 	pregon_i18n_init(NULL, early_lang(argc, argv));
 	if (parse_args(&c, argc, argv)) {
