@@ -264,9 +264,14 @@ void text_view_build(text_view *out, const char *src, size_t len,
 			if ((flags & TEXT_FOLD) && c >= 'A' && c <= 'Z')
 				ch = (char)(c + 32);
 			buf_putc(&b, ch);
-		} else {
-			normalize_segment(src + i, seg, flags, &tmp, &tmp_cap, &b);
+			/* the common case: the one-for-one run goes on */
+			const text_run *last = out->n_runs ? &out->runs[out->n_runs - 1] : NULL;
+			if (!last || !last->same || last->orig + (before - last->view) != base + i)
+				push_run(out, &runs_cap, before, base + i, 1);
+			i++;
+			continue;
 		}
+		normalize_segment(src + i, seg, flags, &tmp, &tmp_cap, &b);
 		/* one character for one of the same length maps byte for byte */
 		size_t made = b.len - before;
 		int same = seg == first && made == seg &&
