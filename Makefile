@@ -39,6 +39,10 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
           src/format/line.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The language server (`pregon lsp`), a second client of pregon.h.
+LSP_SRC = src/lsp/server.c src/lsp/actions.c src/lsp/rpc.c src/lsp/position.c \
+          src/lsp/util.c
+LSP_OBJ = $(LSP_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
@@ -78,7 +82,7 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/src/main.o $(LIB)
+$(BIN): $(BUILD)/src/main.o $(LSP_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(MO): po/en.po

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/lsp.h"
 #include "pregon.h"
 
 #define _(s) dgettext("pregon", s)
@@ -1142,6 +1143,8 @@ int main(int argc, char **argv)
 {
 	/* a closed pipe must be a write error (exit 2), not a signal */
 	signal(SIGPIPE, SIG_IGN);
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return pregon_cli_lsp(argc - 1, argv + 1);
 	cli c;
 	pregon_i18n_init(NULL, early_lang(argc, argv));
 	if (parse_args(&c, argc, argv)) {
