@@ -61,7 +61,9 @@ PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
 PROMO_EVAL_BIN = $(BUILD)/tests/eval
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
-FUZZ_TARGETS = document config rules check
+FUZZ_TARGETS = document config rules check lsp
+# The language server's reader and positions, linked into every fuzz binary.
+FUZZ_LSP_OBJ = src/lsp/rpc.o src/lsp/position.o src/lsp/util.o
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
@@ -70,7 +72,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
-        check-formats check-schemas check-baseline
+        check-formats check-schemas check-baseline check-lsp
 
 all: $(BIN) $(MO)
 
@@ -130,6 +132,8 @@ $(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay
                          $(BUILD)/tests/fuzz/fuzz_file.o $(SUPPORT_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/tests/replay-lsp: $(FUZZ_LSP_OBJ:%=$(BUILD)/%)
+
 $(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
@@ -140,7 +144,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-install
+	  check-precommit check-lsp check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -191,6 +195,11 @@ check-precommit: $(BIN) $(MO)
 check-robustness: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/robustness/run.sh $(BIN)
 
+# The language server with Neovim, vscode-jsonrpc and hand-made messages;
+# under `make valgrind` the server runs under valgrind.
+check-lsp: $(BIN) $(MO)
+	@$(TEST_ENV) LSP_VALGRIND="$(VALGRIND)" bash tests/lsp/run.sh $(BIN)
+
 # The committed fuzz corpora replayed (CI fuzzes nothing; `make fuzz` does).
 check-fuzz: $(REPLAY_BIN)
 	@for t in $(FUZZ_TARGETS); do \
@@ -235,14 +244,14 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
-	  check-conformance check-corpus check-eval-c check-leaks check-fuzz
+	  check-conformance check-corpus check-eval-c check-leaks check-fuzz check-lsp
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
-	  check-rules check-leaks check-eval-c \
+	  check-rules check-leaks check-eval-c check-lsp \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 
@@ -257,12 +266,14 @@ fuzz:
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
 	  CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 	  $(FUZZ_BUILD)/libpregon.a $(FUZZ_BUILD)/tests/support.o \
-	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o
+	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
+	  $(FUZZ_LSP_OBJ:%=$(FUZZ_BUILD)/%)
 	@mkdir -p $(FUZZ_BUILD)/crashes
 	@for t in $(FUZZ_TARGETS); do \
 	  clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(FUZZ_BUILD)/fuzz-$$t \
 	    $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t.o $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
-	    $(FUZZ_BUILD)/tests/support.o $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
+	    $(FUZZ_BUILD)/tests/support.o $(FUZZ_LSP_OBJ:%=$(FUZZ_BUILD)/%) \
+	    $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  $(TEST_ENV) $(FUZZ_BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- \
@@ -297,7 +308,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) src/main.c src/*.h src/kinds/*.h
+	  $(LIB_SRC) src/main.c $(LSP_SRC) src/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 lint:
@@ -305,10 +316,11 @@ lint:
 	  --suppress=missingIncludeSystem -D_GNU_SOURCE src
 
 format:
-	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c
+	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c \
+	  src/lsp/*.c src/lsp/*.h src/cli/*.h
 
 clean:
 	rm -rf build $(BIN) locale
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(LSP_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
   $(wildcard $(BUILD)/tests/fuzz/*.d)
