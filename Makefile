@@ -51,7 +51,8 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_count.c tests/unit/test_personal_data.c \
            tests/unit/test_calendar.c tests/unit/test_promotion.c \
            tests/unit/test_suppress.c tests/unit/test_discover.c \
-           tests/unit/test_fix.c tests/unit/test_format.c
+           tests/unit/test_fix.c tests/unit/test_format.c \
+           tests/unit/test_lsp_rpc.c tests/unit/test_lsp_position.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -62,8 +63,9 @@ PROMO_EVAL_BIN = $(BUILD)/tests/eval
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
 FUZZ_TARGETS = document config rules check lsp
-# The language server's reader and positions, linked into every fuzz binary.
-FUZZ_LSP_OBJ = src/lsp/rpc.o src/lsp/position.o src/lsp/util.o
+# The language server's reader and positions: its unit tests and fuzz
+# target link them (every fuzz binary does, for one link line).
+LSP_CORE_OBJ = src/lsp/rpc.o src/lsp/position.o src/lsp/util.o
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
@@ -104,6 +106,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
 
+$(BUILD)/tests/test_lsp_%: tests/unit/test_lsp_%.c $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB) $(LDLIBS) $(TEST_LIBS)
+
 $(GOLDEN_BIN): tests/golden.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
@@ -132,7 +138,7 @@ $(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay
                          $(BUILD)/tests/fuzz/fuzz_file.o $(SUPPORT_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/replay-lsp: $(FUZZ_LSP_OBJ:%=$(BUILD)/%)
+$(BUILD)/tests/replay-lsp: $(LSP_CORE_OBJ:%=$(BUILD)/%)
 
 $(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
@@ -267,12 +273,12 @@ fuzz:
 	  CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 	  $(FUZZ_BUILD)/libpregon.a $(FUZZ_BUILD)/tests/support.o \
 	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
-	  $(FUZZ_LSP_OBJ:%=$(FUZZ_BUILD)/%)
+	  $(LSP_CORE_OBJ:%=$(FUZZ_BUILD)/%)
 	@mkdir -p $(FUZZ_BUILD)/crashes
 	@for t in $(FUZZ_TARGETS); do \
 	  clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(FUZZ_BUILD)/fuzz-$$t \
 	    $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t.o $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
-	    $(FUZZ_BUILD)/tests/support.o $(FUZZ_LSP_OBJ:%=$(FUZZ_BUILD)/%) \
+	    $(FUZZ_BUILD)/tests/support.o $(LSP_CORE_OBJ:%=$(FUZZ_BUILD)/%) \
 	    $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  $(TEST_ENV) $(FUZZ_BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
