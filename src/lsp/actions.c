@@ -166,9 +166,7 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, lsp_error *err)
 {
 	(void)err;
 	json_t *out = json_array();
-	const char *uri = json_string_value(
-		json_object_get(json_object_get(params, "textDocument"), "uri"));
-	lsp_doc *d = lsp_doc_find(s, uri);
+	lsp_doc *d = lsp_doc_param(s, params);
 	json_t *context = json_object_get(params, "context");
 	if (!d || d->is_config || !wants_quickfix(json_object_get(context, "only")))
 		return out;

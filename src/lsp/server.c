@@ -442,20 +442,10 @@ void lsp_reload(lsp_server *s, const char *word_file)
 
 /* ---- parameters ---- */
 
-static const char *param_string(json_t *params, const char *object, const char *key)
+lsp_doc *lsp_doc_param(lsp_server *s, json_t *params)
 {
-	json_t *o = object ? json_object_get(params, object) : params;
-	return json_string_value(json_object_get(o, key));
-}
-
-static lsp_doc *doc_param(lsp_server *s, json_t *params, lsp_error *err)
-{
-	const char *uri = param_string(params, "textDocument", "uri");
-	lsp_doc *d = lsp_doc_find(s, uri);
-	if (!d && err)
-		lsp_fail(err, RPC_INVALID_PARAMS, _("el documento «%s» no está abierto"),
-			 uri ? uri : "");
-	return d;
+	json_t *td = json_object_get(params, "textDocument");
+	return lsp_doc_find(s, json_string_value(json_object_get(td, "uri")));
 }
 
 /* ---- lifecycle ---- */
@@ -595,7 +585,7 @@ static void apply_change(lsp_server *s, lsp_doc *d, json_t *change)
 static json_t *on_did_change(lsp_server *s, json_t *params, lsp_error *err)
 {
 	(void)err;
-	lsp_doc *d = doc_param(s, params, NULL);
+	lsp_doc *d = lsp_doc_param(s, params);
 	json_t *changes = json_object_get(params, "contentChanges");
 	if (!d || !json_is_array(changes))
 		return NULL;
@@ -612,7 +602,7 @@ static json_t *on_did_change(lsp_server *s, json_t *params, lsp_error *err)
 static json_t *on_did_save(lsp_server *s, json_t *params, lsp_error *err)
 {
 	(void)err;
-	lsp_doc *d = doc_param(s, params, NULL);
+	lsp_doc *d = lsp_doc_param(s, params);
 	if (!d)
 		return NULL;
 	if (d->is_config)
@@ -625,7 +615,7 @@ static json_t *on_did_save(lsp_server *s, json_t *params, lsp_error *err)
 static json_t *on_did_close(lsp_server *s, json_t *params, lsp_error *err)
 {
 	(void)err;
-	lsp_doc *d = doc_param(s, params, NULL);
+	lsp_doc *d = lsp_doc_param(s, params);
 	if (!d)
 		return NULL;
 	if (!d->is_config)

@@ -73,6 +73,8 @@ void lsp_send(lsp_server *s, json_t *msg);
 void lsp_show_message(lsp_server *s, int type, const char *text);
 
 lsp_doc *lsp_doc_find(lsp_server *s, const char *uri);
+/* The open document that params.textDocument.uri names, or NULL. */
+lsp_doc *lsp_doc_param(lsp_server *s, json_t *params);
 /* The slot of the document's configuration, loading it when needed. */
 lsp_slot *lsp_slot_for(lsp_server *s, lsp_doc *d);
 /* Check the document's text with `e`, as pregon_check() does; the date

@@ -12,15 +12,11 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { check, finish } = require('./checks');
 const { pathToFileURL } = require('url');
 const rpc = require('vscode-jsonrpc/node');
 
 const binary = path.resolve(process.argv[2] || './pregon');
-let failed = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok   ' : 'FALLA'} ${what}`);
-  if (!ok) failed++;
-}
 
 // A project of its own: a repository root, a configuration naming a word
 // list, and a post with an emoji before the findings (UTF-16 != bytes).
@@ -140,17 +136,16 @@ async function utf16Session() {
   check(!byRule(p4, 'ortografia.palabra-desconocida'), 'con la palabra añadida el hallazgo desaparece');
 
   // The configuration is re-read when the client reports a change.
-  const count = s.published.length;
-  fs.writeFileSync(configPath, config + 'reglas: {estilo.ortografia-frecuente: false}\n');
-  await s.conn.sendNotification('workspace/didChangeWatchedFiles',
-    { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
-  const p5 = await s.waitFor('didChangeWatchedFiles', (p) => s.published.indexOf(p) >= count);
+  const configChanged = async (text, what) => {
+    const count = s.published.length;
+    fs.writeFileSync(configPath, text);
+    await s.conn.sendNotification('workspace/didChangeWatchedFiles',
+      { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    return s.waitFor(what, (p) => s.published.indexOf(p) >= count);
+  };
+  const p5 = await configChanged(config + 'reglas: {estilo.ortografia-frecuente: false}\n', 'didChangeWatchedFiles');
   check(!byRule(p5, 'estilo.ortografia-frecuente'), 'la configuración cambiada se vuelve a leer');
-  const count2 = s.published.length;
-  fs.writeFileSync(configPath, config + 'reglaz: {}\n');
-  await s.conn.sendNotification('workspace/didChangeWatchedFiles',
-    { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
-  const p6 = await s.waitFor('bad configuration', (p) => s.published.indexOf(p) >= count2);
+  const p6 = await configChanged(config + 'reglaz: {}\n', 'bad configuration');
   check(p6.diagnostics.length === 1 && p6.diagnostics[0].code === 'configuracion' &&
         p6.diagnostics[0].message.includes('.pregon.yaml:3:1'),
   'una configuración con un error se informa con su posición');
@@ -191,5 +186,5 @@ async function utf8Session() {
     check(false, `excepción: ${e.stack || e}`);
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  process.exit(failed ? 1 : 0);
+  finish();
 })();

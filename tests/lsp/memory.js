@@ -10,17 +10,13 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { check, finish } = require('./checks');
 const { connect } = require('./wire');
 
 const binary = path.resolve(process.argv[2] || './pregon');
 const iterations = Number(process.argv[3] || 5000);
 const underValgrind = Boolean(process.env.LSP_VALGRIND);
 const LIMIT_KB = 2 * 1024;
-let failed = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok   ' : 'FALLA'} ${what}`);
-  if (!ok) failed++;
-}
 
 // A few variants of one post, so that the spelling cache stays as it
 // would for a person typing (it keeps one verdict per distinct word).
@@ -76,5 +72,5 @@ function rssKb(pid) {
   const code = await c.exited;
   check(code === 0, `shutdown y exit: estado 0 (${code}${underValgrind ? ', valgrind incluido' : ''})`);
   check(c.parser.errors.length === 0, 'la salida son mensajes bien enmarcados');
-  process.exit(failed ? 1 : 0);
+  finish();
 })();

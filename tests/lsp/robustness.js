@@ -6,14 +6,10 @@
 //   node tests/lsp/robustness.js PREGON_BINARY
 'use strict';
 const path = require('path');
+const { check, finish } = require('./checks');
 const { frame, runSession } = require('./wire');
 
 const binary = path.resolve(process.argv[2] || './pregon');
-let failed = 0;
-function check(ok, what) {
-  console.log(`${ok ? 'ok   ' : 'FALLA'} ${what}`);
-  if (!ok) failed++;
-}
 
 const init = frame({ jsonrpc: '2.0', id: 'init', method: 'initialize',
   params: { capabilities: {}, initializationOptions: { demora_ms: 0 } } });
@@ -112,5 +108,5 @@ function clean(r, what) {
   clean(r, 'fin de la entrada');
   check(r.code === 1 && nullErrors(r).length === 1, `entrada cerrada a medio mensaje: un error y estado 1 (${r.code})`);
 
-  process.exit(failed ? 1 : 0);
+  finish();
 })();
