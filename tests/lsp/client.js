@@ -149,7 +149,18 @@ async function utf16Session() {
   check(p6.diagnostics.length === 1 && p6.diagnostics[0].code === 'configuracion' &&
         p6.diagnostics[0].message.includes('.pregon.yaml:3:1'),
   'una configuración con un error se informa con su posición');
+  // ...and when the configuration, open in the editor, is saved.
+  const configUri = pathToFileURL(configPath).href;
+  await s.conn.sendNotification('textDocument/didOpen',
+    { textDocument: { uri: configUri, languageId: 'yaml', version: 1, text: config } });
+  const count = s.published.length;
   fs.writeFileSync(configPath, config);
+  await s.conn.sendNotification('textDocument/didSave', { textDocument: { uri: configUri } });
+  const p8 = await s.waitFor('didSave .pregon.yaml', (p) => s.published.indexOf(p) >= count);
+  check(p8.uri === uri && byRule(p8, 'estilo.ortografia-frecuente') &&
+        !s.published.some((p) => p.uri === configUri),
+  'guardar el .pregon.yaml lo vuelve a leer (y no se revisa como publicación)');
+  await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
 
   await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   const p7 = await s.waitFor('didClose', (p) => p.diagnostics.length === 0);
