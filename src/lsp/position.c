@@ -4,26 +4,55 @@
 #include "position.h"
 #include "util.h"
 
+static int is_continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* Units of the code point led by byte `c` (0 for the bytes that follow). */
+static long units(char c, lsp_encoding enc)
+{
+	if (enc == LSP_UTF8)
+		return 1;
+	if (is_continuation(c))
+		return 0;
+	return (unsigned char)c >= 0xF0 ? 2 : 1; /* beyond the BMP: a surrogate pair */
+}
+
 void lsp_lines_init(lsp_lines *l, const char *text, size_t len)
 {
 	size_t cap = 16;
 	l->starts = lsp_xalloc(cap * sizeof *l->starts);
 	l->starts[0] = 0;
 	l->n = 1;
+	l->block_units = lsp_xalloc((len / LSP_BLOCK + 1) * sizeof *l->block_units);
+	long units16 = 0; /* since the start of the current line */
 	for (size_t i = 0; i < len; i++) {
-		if (text[i] != '\n' && text[i] != '\r')
+		if (i % LSP_BLOCK == 0)
+			l->block_units[i / LSP_BLOCK] = units16;
+		if (text[i] != '\n' && text[i] != '\r') {
+			units16 += units(text[i], LSP_UTF16);
 			continue;
-		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+		}
+		if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n') {
 			i++;
+			if (i % LSP_BLOCK == 0)
+				l->block_units[i / LSP_BLOCK] = units16 + 1;
+		}
 		lsp_grow(&l->starts, &cap, l->n + 1, sizeof *l->starts);
 		l->starts[l->n++] = i + 1;
+		units16 = 0;
 	}
+	if (len % LSP_BLOCK == 0)
+		l->block_units[len / LSP_BLOCK] = units16;
 }
 
 void lsp_lines_dispose(lsp_lines *l)
 {
 	free(l->starts);
+	free(l->block_units);
 	l->starts = NULL;
+	l->block_units = NULL;
 	l->n = 0;
 }
 
@@ -39,22 +68,6 @@ static size_t line_of(const lsp_lines *l, size_t offset)
 			hi = mid;
 	}
 	return lo;
-}
-
-static int is_continuation(char c)
-{
-	return ((unsigned char)c & 0xC0) == 0x80;
-}
-
-/* Units of the code point led by byte `c`. */
-static long units(char c, lsp_encoding enc)
-{
-	unsigned char b = (unsigned char)c;
-	if (enc == LSP_UTF8)
-		return 1;
-	if (is_continuation(c))
-		return 0;
-	return b >= 0xF0 ? 2 : 1; /* beyond the BMP: a surrogate pair */
 }
 
 size_t lsp_line_end(const lsp_lines *l, const char *text, size_t len, long line)
@@ -80,8 +93,18 @@ lsp_position lsp_position_at(const lsp_lines *l, const char *text, size_t len,
 		offset--;
 	size_t line = line_of(l, offset);
 	lsp_position p = { (long)line, 0 };
-	for (size_t i = l->starts[line]; i < offset; i++)
-		p.character += units(text[i], enc);
+	size_t from = l->starts[line];
+	if (enc == LSP_UTF8)
+		p.character = (long)(offset - from);
+	else {
+		size_t block = offset / LSP_BLOCK * LSP_BLOCK;
+		if (block > from) { /* the block's count is from this line's start */
+			from = block;
+			p.character = l->block_units[block / LSP_BLOCK];
+		}
+		for (size_t i = from; i < offset; i++)
+			p.character += units(text[i], enc);
+	}
 	return p;
 }
 

@@ -15,10 +15,15 @@ typedef struct {
 	long character;
 } lsp_position;
 
-/* The first byte of every line of a text. */
+/* The first byte of every line of a text, and for every block of
+ * LSP_BLOCK bytes the UTF-16 units between its line's start and the block,
+ * so that no position costs more than a block's walk (a 1 MB line with
+ * thousands of findings stays linear). */
+#define LSP_BLOCK 128
 typedef struct {
 	size_t *starts;
 	size_t n;
+	long *block_units;
 } lsp_lines;
 
 void lsp_lines_init(lsp_lines *lines, const char *text, size_t len);

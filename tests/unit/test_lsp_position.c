@@ -66,11 +66,41 @@ static void test_clamping(void **state)
 	lsp_lines_dispose(&l);
 }
 
+/* Positions on a long line with CRLF breaks, where each is counted from
+ * the nearest block: the same as counting from the line's start. */
+static void test_long_line(void **state)
+{
+	(void)state;
+	static char buf[3 * 7000 + 16];
+	size_t len = 0;
+	for (int i = 0; i < 3000; i++) {
+		const char *piece = i == 1500 ? "\r\n" : i % 3 ? "ñ👋a" : "x";
+		memcpy(buf + len, piece, strlen(piece));
+		len += strlen(piece);
+	}
+	lsp_lines l;
+	lsp_lines_init(&l, buf, len);
+	assert_int_equal(l.n, 2);
+	long units = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i > 0 && buf[i - 1] == '\n')
+			units = 0;
+		if (i == len || (buf[i] & 0xC0) != 0x80) {
+			lsp_position p = lsp_position_at(&l, buf, len, i, LSP_UTF16);
+			assert_int_equal(p.character, units);
+		}
+		if (i < len)
+			units += (buf[i] & 0xC0) == 0x80 ? 0 : (unsigned char)buf[i] >= 0xF0 ? 2 : 1;
+	}
+	lsp_lines_dispose(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf16_and_utf8),
 		cmocka_unit_test(test_clamping),
+		cmocka_unit_test(test_long_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
