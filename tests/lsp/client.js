@@ -183,6 +183,23 @@ async function utf8Session() {
   const bytes = Buffer.byteLength(lines[4].slice(0, lines[4].indexOf('atencion')));
   check(accent && accent.range.start.character === bytes && accent.range.end.character === bytes + 8,
     'en UTF-8 las columnas cuentan bytes');
+
+  // A pregon-disable-next-line already above the line: the rule joins it.
+  const directive = '<!-- pregon-disable-next-line estilo.ortografia-frecuente -- cita textual -->';
+  const withDirective = post.replace('Hola 👋', `${directive}\nHola 👋`);
+  await s.conn.sendNotification('textDocument/didChange',
+    { textDocument: { uri, version: 8 }, contentChanges: [{ text: withDirective }] });
+  const p8 = await s.waitFor('didChange', (x) => x.version === 8);
+  const unknown = byRule(p8, 'ortografia.palabra-desconocida');
+  const actions = unknown ? await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri },
+    range: unknown.range, context: { diagnostics: [unknown] } }) : [];
+  const suppress = actions.find((a) => a.title.startsWith('Suprimir'));
+  const edit = suppress && suppress.edit.changes[uri][0];
+  check(!byRule(p8, 'estilo.ortografia-frecuente') && edit && edit.range.start.line === 4 &&
+        edit.range.start.character === directive.indexOf(' --') &&
+        edit.newText === ', ortografia.palabra-desconocida',
+  'la supresión se suma al pregon-disable-next-line de la línea de arriba');
+
   await s.conn.sendRequest('shutdown');
   await s.conn.sendNotification('exit');
   check(await s.exited === 0, 'segunda sesión: estado 0');
