@@ -591,7 +591,9 @@ static json_t *on_did_change(lsp_server *s, json_t *params, lsp_error *err)
 		return NULL;
 	size_t i;
 	json_t *change;
-	json_array_foreach(changes, i, change) apply_change(s, d, change);
+	json_array_foreach(changes, i, change) {
+		apply_change(s, d, change);
+	}
 	json_t *version = json_object_get(json_object_get(params, "textDocument"), "version");
 	if (json_is_integer(version))
 		d->version = (long)json_integer_value(version);
