@@ -522,6 +522,31 @@ static json_t *on_exit_notice(lsp_server *s, json_t *params, lsp_error *err)
 
 /* ---- document sync ---- */
 
+/* A configuration (2: every engine is rebuilt, since one may now be
+ * nearer) or a word list an engine reads (1), or neither (0). */
+static int file_role(const lsp_server *s, const char *path)
+{
+	if (strcmp(base_name(path), ".pregon.yaml") == 0)
+		return 2;
+	for (size_t k = 0; k < s->n_slots; k++) {
+		const pregon_engine *e = s->slots[k].engine;
+		const char *w = e ? pregon_engine_word_file(e) : NULL;
+		if (w && strcmp(w, path) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Rebuild what a change to the file at `path` touches; its role. */
+static int file_changed(lsp_server *s, const char *path)
+{
+	int role = file_role(s, path);
+	if (role)
+		lsp_reload(s, role == 2 ? NULL : path);
+	return role;
+}
+
+
 static json_t *on_did_open(lsp_server *s, json_t *params, lsp_error *err)
 {
 	(void)err;
@@ -544,7 +569,7 @@ static json_t *on_did_open(lsp_server *s, json_t *params, lsp_error *err)
 	d->version = (long)json_integer_value(json_object_get(td, "version"));
 	d->plain = (language && strcmp(language, "plaintext") == 0) ||
 		   (d->path && ends_with(d->path, ".txt"));
-	d->is_config = d->path && strcmp(base_name(d->path), ".pregon.yaml") == 0;
+	d->is_config = d->path && file_role(s, d->path) != 0;
 	doc_set_text(d, lsp_xdupn(json_string_value(text), json_string_length(text)),
 		     json_string_length(text));
 	check_doc(s, d);
@@ -608,7 +633,7 @@ static json_t *on_did_save(lsp_server *s, json_t *params, lsp_error *err)
 	if (!d)
 		return NULL;
 	if (d->is_config)
-		lsp_reload(s, NULL);
+		file_changed(s, d->path);
 	else
 		check_doc(s, d);
 	return NULL;
@@ -631,7 +656,7 @@ static json_t *on_did_close(lsp_server *s, json_t *params, lsp_error *err)
 	return NULL;
 }
 
-/* A configuration file or a word list changed on disk. */
+/* Configuration files or word lists changed on disk. */
 static json_t *on_watched_files(lsp_server *s, json_t *params, lsp_error *err)
 {
 	(void)err;
@@ -640,19 +665,9 @@ static json_t *on_watched_files(lsp_server *s, json_t *params, lsp_error *err)
 	json_array_foreach(json_object_get(params, "changes"), i, change) {
 		const char *uri = json_string_value(json_object_get(change, "uri"));
 		char *path = uri ? path_of_uri(uri) : NULL;
-		if (!path)
-			continue;
-		int config = strcmp(base_name(path), ".pregon.yaml") == 0;
-		int words = 0;
-		for (size_t k = 0; !config && k < s->n_slots; k++) {
-			const pregon_engine *e = s->slots[k].engine;
-			const char *w = e ? pregon_engine_word_file(e) : NULL;
-			words |= w && strcmp(w, path) == 0;
-		}
-		if (config || words)
-			lsp_reload(s, config ? NULL : path);
+		int role = path ? file_changed(s, path) : 0;
 		free(path);
-		if (config)
+		if (role == 2)
 			break; /* everything was reloaded */
 	}
 	return NULL;

@@ -32,7 +32,7 @@ typedef struct {
 	size_t len;
 	lsp_lines lines;
 	int plain;               /* plain text, not Markdown */
-	int is_config;           /* a .pregon.yaml: watched, never checked */
+	int is_config;           /* a .pregon.yaml or a word list: never checked */
 	char *config;            /* the key of its slot; NULL: not found yet */
 	/* The report of `text`, which it borrows; NULL before a check, after
 	 * an edit and when the text could not be checked. */

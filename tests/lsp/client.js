@@ -135,6 +135,19 @@ async function utf16Session() {
   const p4 = await s.waitFor('after the new word', (p) => p.version === 3 && p !== p3);
   check(!byRule(p4, 'ortografia.palabra-desconocida'), 'con la palabra añadida el hallazgo desaparece');
 
+  // The word list edited by hand in the editor and saved is read again.
+  const wordsUri = pathToFileURL(wordsPath).href;
+  await s.conn.sendNotification('textDocument/didOpen',
+    { textDocument: { uri: wordsUri, languageId: 'plaintext', version: 1, text: 'Tecate\nkiosko\n' } });
+  const before = s.published.length;
+  fs.writeFileSync(wordsPath, 'Tecate\n');
+  await s.conn.sendNotification('textDocument/didSave', { textDocument: { uri: wordsUri } });
+  const p4b = await s.waitFor('didSave palabras.txt', (p) => s.published.indexOf(p) >= before);
+  check(p4b.uri === uri && byRule(p4b, 'ortografia.palabra-desconocida') &&
+        !s.published.some((p) => p.uri === wordsUri),
+  'guardar la lista de palabras la vuelve a leer (y no se revisa como publicación)');
+  await s.conn.sendNotification('textDocument/didClose', { textDocument: { uri: wordsUri } });
+
   // The configuration is re-read when the client reports a change.
   const configChanged = async (text, what) => {
     const count = s.published.length;
