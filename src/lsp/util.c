@@ -62,8 +62,9 @@ int lsp_read_file(char **out, size_t *out_len, const char *path)
 		return -1;
 	struct stat st;
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		int dir = S_ISDIR(st.st_mode);
 		fclose(f);
-		errno = EISDIR;
+		errno = dir ? EISDIR : EINVAL; /* a FIFO would block the server */
 		return -1;
 	}
 	size_t cap = 4096, len = 0, n;
