@@ -57,16 +57,17 @@ void lsp_grow(void *items, size_t *cap, size_t need, size_t size)
 int lsp_read_file(char **out, size_t *out_len, const char *path)
 {
 	*out = NULL;
+	/* before opening: opening a FIFO would block the server */
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return -1;
-	struct stat st;
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		int dir = S_ISDIR(st.st_mode);
-		fclose(f);
-		errno = dir ? EISDIR : EINVAL; /* a FIFO would block the server */
-		return -1;
-	}
 	size_t cap = 4096, len = 0, n;
 	char *p = lsp_xalloc(cap);
 	while ((n = fread(p + len, 1, cap - len - 1, f)) > 0) {
