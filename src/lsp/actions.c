@@ -1,4 +1,5 @@
-/* actions.c: quick fixes for pregon's diagnostics.
+/* actions.c: quick fixes for pregon's diagnostics, and the rule behind a
+ * finding on hover.
  *
  * Each edit is built from the finding the diagnostic's `data` names, in
  * the server's current report, never from the range the client echoes
@@ -184,6 +185,45 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, lsp_error *err)
 		add_suppression(s, d, f, diagnostic, out);
 		add_word_action(d, slot->engine, f, diagnostic, out);
 	}
+	return out;
+}
+
+/* The rules of the findings under the cursor: id, criterion and
+ * description, in Markdown; null when there is none. */
+json_t *lsp_hover(lsp_server *s, json_t *params, lsp_error *err)
+{
+	(void)err;
+	lsp_doc *d = lsp_doc_param(s, params);
+	if (!d || d->is_config)
+		return json_null();
+	lsp_settle(s, d);
+	lsp_slot *slot = lsp_slot_for(s, d);
+	json_t *at = json_object_get(params, "position");
+	lsp_position pos = { (long)json_integer_value(json_object_get(at, "line")),
+			     (long)json_integer_value(json_object_get(at, "character")) };
+	size_t offset = lsp_offset_at(&d->lines, d->text, d->len, pos, s->enc);
+	const pregon_finding *first = NULL;
+	size_t cap = 256, len = 0;
+	char *md = lsp_xalloc(cap);
+	md[0] = '\0';
+	for (size_t i = 0; d->report && slot->engine && i < d->report->n_findings; i++) {
+		const pregon_finding *f = &d->report->findings[i];
+		if (offset < f->offset || offset > f->offset + f->length)
+			continue;
+		const char *about = pregon_engine_rule_description(slot->engine, f->rule);
+		size_t n = strlen(f->rule) + strlen(f->criterio) + (about ? strlen(about) : 0) + 64;
+		lsp_grow(&md, &cap, len + n, 1);
+		len += (size_t)snprintf(md + len, cap - len, "%s**%s** · %s %s%s%s",
+					first ? "\n\n---\n\n" : "", f->rule, _("criterio"),
+					f->criterio, about ? "\n\n" : "", about ? about : "");
+		if (!first)
+			first = f;
+	}
+	json_t *out = first ? json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown",
+					"value", md, "range",
+					lsp_range(s, d, first->offset, first->length))
+			    : json_null();
+	free(md);
 	return out;
 }
 

@@ -481,10 +481,11 @@ static json_t *on_initialize(lsp_server *s, json_t *params, lsp_error *err)
 	}
 	s->initialized = 1;
 	json_t *capabilities = json_pack(
-		"{s:s, s:{s:b, s:i, s:{s:b}}, s:{s:[s]}, s:{s:[s]}}", "positionEncoding",
+		"{s:s, s:{s:b, s:i, s:{s:b}}, s:{s:[s]}, s:b, s:{s:[s]}}", "positionEncoding",
 		s->enc == LSP_UTF8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1,
 		"change", 1, "save", "includeText", 0, "codeActionProvider", "codeActionKinds",
-		"quickfix", "executeCommandProvider", "commands", LSP_ADD_WORD_COMMAND);
+		"quickfix", "hoverProvider", 1, "executeCommandProvider", "commands",
+		LSP_ADD_WORD_COMMAND);
 	return json_pack("{s:o, s:{s:s, s:s}}", "capabilities", capabilities, "serverInfo",
 			 "name", "pregon", "version", PREGON_VERSION);
 }
@@ -673,16 +674,6 @@ static json_t *on_watched_files(lsp_server *s, json_t *params, lsp_error *err)
 	return NULL;
 }
 
-static json_t *on_code_action(lsp_server *s, json_t *params, lsp_error *err)
-{
-	return lsp_code_actions(s, params, err);
-}
-
-static json_t *on_execute_command(lsp_server *s, json_t *params, lsp_error *err)
-{
-	return lsp_execute_command(s, params, err);
-}
-
 /* ---- dispatch ---- */
 
 typedef json_t *(*handler_fn)(lsp_server *, json_t *, lsp_error *);
@@ -700,8 +691,9 @@ static const struct {
 	{ "textDocument/didChange", on_did_change, 0 },
 	{ "textDocument/didSave", on_did_save, 0 },
 	{ "textDocument/didClose", on_did_close, 0 },
-	{ "textDocument/codeAction", on_code_action, 1 },
-	{ "workspace/executeCommand", on_execute_command, 1 },
+	{ "textDocument/codeAction", lsp_code_actions, 1 },
+	{ "textDocument/hover", lsp_hover, 1 },
+	{ "workspace/executeCommand", lsp_execute_command, 1 },
 	{ "workspace/didChangeWatchedFiles", on_watched_files, 0 },
 };
 

@@ -94,8 +94,10 @@ json_t *lsp_range(const lsp_server *s, const lsp_doc *d, size_t offset,
  * in its `data`, or NULL (another version, or gone). */
 const pregon_finding *lsp_finding_of(const lsp_doc *d, const json_t *diagnostic);
 
-/* textDocument/codeAction and workspace/executeCommand (actions.c). */
+/* textDocument/codeAction, textDocument/hover and workspace/executeCommand
+ * (actions.c). */
 json_t *lsp_code_actions(lsp_server *s, json_t *params, lsp_error *err);
+json_t *lsp_hover(lsp_server *s, json_t *params, lsp_error *err);
 json_t *lsp_execute_command(lsp_server *s, json_t *params, lsp_error *err);
 
 #endif

@@ -96,6 +96,22 @@ async function utf16Session() {
   check(byRule(p1, 'datos-personales.curp') && !json.includes('GOMC800101HBCMRR09'),
     'la CURP se informa, y solo enmascarada');
 
+  // On hover, the rule behind the finding.
+  const hover = accent ? await s.conn.sendRequest('textDocument/hover',
+    { textDocument: { uri }, position: { line: 4, character: accent.range.start.character + 2 } }) : null;
+  check(hover && hover.contents.kind === 'markdown' &&
+        hover.contents.value === '**estilo.ortografia-frecuente** · criterio XIX' &&
+        hover.range.start.character === accent.range.start.character,
+  'hover: la regla y su criterio');
+  const curp = byRule(p1, 'datos-personales.curp');
+  const hover2 = curp ? await s.conn.sendRequest('textDocument/hover',
+    { textDocument: { uri }, position: curp.range.start }) : null;
+  check(hover2 && /^\*\*datos-personales\.curp\*\* · criterio III\n\n\S/.test(hover2.contents.value) &&
+        !JSON.stringify(hover2).includes('GOMC800101HBCMRR09'),
+  'hover: con la descripción de la regla, sin el dato');
+  check(await s.conn.sendRequest('textDocument/hover',
+    { textDocument: { uri }, position: { line: 5, character: 0 } }) === null, 'hover fuera de un hallazgo: null');
+
   // A suggestion of the rule, applied to the text.
   const a1 = await s.conn.sendRequest('textDocument/codeAction', { textDocument: { uri },
     range: accent.range, context: { diagnostics: [accent] } });
