@@ -289,13 +289,11 @@ int rpc_write(int fd, const json_t *msg)
 		errno = ENOMEM;
 		return -1;
 	}
+	/* one write for the header and the body (json_dumps escapes NULs) */
 	size_t len = strlen(body);
-	char header[64];
-	int hn = snprintf(header, sizeof header, "Content-Length: %zu\r\n\r\n", len);
-	size_t total = (size_t)hn + len;
-	char *frame = lsp_xalloc(total);
-	memcpy(frame, header, (size_t)hn);
-	memcpy(frame + hn, body, len);
+	size_t cap = len + 64;
+	char *frame = lsp_xalloc(cap);
+	size_t total = (size_t)snprintf(frame, cap, "Content-Length: %zu\r\n\r\n%s", len, body);
 	free(body);
 	size_t done = 0;
 	int rc = 0;

@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lsp/position.h"
@@ -75,8 +76,7 @@ static void test_long_line(void **state)
 	size_t len = 0;
 	for (int i = 0; i < 3000; i++) {
 		const char *piece = i == 1500 ? "\r\n" : i % 3 ? "ñ👋a" : "x";
-		memcpy(buf + len, piece, strlen(piece));
-		len += strlen(piece);
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", piece);
 	}
 	lsp_lines l;
 	lsp_lines_init(&l, buf, len);
