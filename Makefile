@@ -41,9 +41,12 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
           src/format/line.c src/format/stream.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The language server (`pregon lsp`), a second client of pregon.h.
+LSP_SRC = src/lsp/server.c src/lsp/actions.c src/lsp/rpc.c src/lsp/position.c \
+          src/lsp/util.c
 LIB     = $(BUILD)/libpregon.a
 # the command: main.c and the client code beside it
-CLI_SRC = src/main.c src/cli/pool.c src/cli/comments.c
+CLI_SRC = src/main.c src/cli/pool.c src/cli/comments.c $(LSP_SRC)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
@@ -54,7 +57,7 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_suppress.c tests/unit/test_discover.c \
            tests/unit/test_fix.c tests/unit/test_format.c \
            tests/unit/test_business_days.c tests/unit/test_syllables.c \
-           tests/unit/test_readability.c
+           tests/unit/test_readability.c tests/unit/test_lsp_rpc.c tests/unit/test_lsp_position.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -66,7 +69,10 @@ CLARITY_BIN = $(BUILD)/tests/clarity_corpus
 COMMENTS_EVAL_BIN = $(BUILD)/tests/eval_comments
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
-FUZZ_TARGETS = document config rules check
+FUZZ_TARGETS = document config rules check lsp
+# The language server's reader and positions: its unit tests and fuzz
+# target link them (every fuzz binary does, for one link line).
+LSP_CORE_OBJ = src/lsp/rpc.o src/lsp/position.o src/lsp/util.o
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
@@ -75,7 +81,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit check-parallel fuzz \
-        check-formats check-schemas check-baseline check-clarity check-comments
+        check-formats check-schemas check-baseline check-clarity check-comments check-lsp
 
 all: $(BIN) $(MO)
 
@@ -106,6 +112,10 @@ run: deps
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/test_lsp_%: tests/unit/test_lsp_%.c $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB) $(LDLIBS) $(TEST_LIBS)
 
 $(GOLDEN_BIN): tests/golden.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
@@ -143,6 +153,8 @@ $(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay
                          $(BUILD)/tests/fuzz/fuzz_file.o $(SUPPORT_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/tests/replay-lsp: $(LSP_CORE_OBJ:%=$(BUILD)/%)
+
 $(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
@@ -153,7 +165,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-clarity check-comments check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-parallel check-install
+	  check-precommit check-parallel check-lsp check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -216,6 +228,11 @@ check-robustness: $(BIN) $(MO)
 check-parallel: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/parallel/run.sh $(BIN)
 
+# The language server with Neovim, vscode-jsonrpc and hand-made messages;
+# under `make valgrind` the server runs under valgrind.
+check-lsp: $(BIN) $(MO)
+	@$(TEST_ENV) LSP_VALGRIND="$(VALGRIND)" bash tests/lsp/run.sh $(BIN)
+
 # The committed fuzz corpora replayed (CI fuzzes nothing; `make fuzz` does).
 check-fuzz: $(REPLAY_BIN)
 	@for t in $(FUZZ_TARGETS); do \
@@ -260,14 +277,14 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
-	  check-conformance check-corpus check-clarity check-comments check-eval-c check-leaks check-fuzz
+	  check-conformance check-corpus check-clarity check-comments check-eval-c check-leaks check-fuzz check-lsp
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
-	  check-rules check-leaks check-eval-c check-comments check-clarity \
+	  check-rules check-leaks check-eval-c check-comments check-clarity check-lsp \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 
@@ -282,12 +299,14 @@ fuzz:
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
 	  CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 	  $(FUZZ_BUILD)/libpregon.a $(FUZZ_BUILD)/tests/support.o \
-	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o
+	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
+	  $(LSP_CORE_OBJ:%=$(FUZZ_BUILD)/%)
 	@mkdir -p $(FUZZ_BUILD)/crashes
 	@for t in $(FUZZ_TARGETS); do \
 	  clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(FUZZ_BUILD)/fuzz-$$t \
 	    $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t.o $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
-	    $(FUZZ_BUILD)/tests/support.o $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
+	    $(FUZZ_BUILD)/tests/support.o $(LSP_CORE_OBJ:%=$(FUZZ_BUILD)/%) \
+	    $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  $(TEST_ENV) $(FUZZ_BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- \
@@ -322,7 +341,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) $(CLI_SRC) src/*.h src/cli/*.h src/kinds/*.h
+	  $(LIB_SRC) $(CLI_SRC) src/*.h src/cli/*.h src/lsp/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 # Static analysis: cppcheck, and clang-tidy with the checks of .clang-tidy
@@ -335,7 +354,8 @@ lint:
 	  -DPREGON_DATADIR='"$(DATADIR)"' -Isrc
 
 format:
-	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c src/cli/*.c src/cli/*.h
+	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c \
+	  src/cli/*.c src/cli/*.h src/lsp/*.c src/lsp/*.h
 
 clean:
 	rm -rf build $(BIN) locale

@@ -38,6 +38,7 @@ _pregon() {
         mapfile -t COMPREPLY < <(compgen -W "$(pregon --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur")
         return
     fi
-    mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+    # the first word may also be the subcommand
+    mapfile -t COMPREPLY < <(compgen -f -- "$cur"; ((COMP_CWORD == 1)) && compgen -W lsp -- "$cur")
 }
 complete -o filenames -F _pregon pregon

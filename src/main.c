@@ -14,6 +14,7 @@
 
 #include "pregon.h"
 #include "cli/comments.h"
+#include "cli/lsp.h"
 #include "cli/pool.h"
 
 #define _(s) dgettext("pregon", s)
@@ -1394,6 +1395,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "comments") == 0)
 		return pregon_cli_comments(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return pregon_cli_lsp(argc - 1, argv + 1);
 	cli c;
 	pregon_i18n_init(NULL, early_lang(argc, argv));
 	if (parse_args(&c, argc, argv)) {

@@ -237,6 +237,10 @@ typedef struct {
 	 * source text only through pregon_report_excerpt(). */
 	const pregon_span *sensitive;
 	size_t n_sensitive;
+	/* The first byte of the body, after the BOM and the front matter (0
+	 * for plain text and for reports with an error): where inline
+	 * suppressions are read. */
+	size_t body_offset;
 } pregon_report;
 
 /*
@@ -504,6 +508,13 @@ size_t pregon_engine_window_count(const pregon_engine *engine);
 /* `i` < pregon_engine_window_count. */
 const pregon_window *pregon_engine_window(const pregon_engine *engine,
 					  size_t i);
+
+/* The project's word list (`ortografia: archivo_palabras`), a plain file
+ * of one word per line, as a path resolved against the configuration's
+ * folder; NULL when the configuration names none.  Borrowed; valid until
+ * the engine is freed.  The engine reads it once: to see a change, build
+ * a new engine. */
+const char *pregon_engine_word_file(const pregon_engine *engine);
 
 /* The score under which a post is sent to review (configuration
  * `umbral_revision`, 70 by default). */
