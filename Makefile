@@ -7,7 +7,7 @@ PREFIX   ?= /usr/local
 DATADIR  ?= $(PREFIX)/share/pregon
 LOCALEDIR ?= $(PREFIX)/share/locale
 
-PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2 nettle
 TEST_PKGS = cmocka
 
 CC       ?= cc
@@ -37,9 +37,14 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/format/text.c src/format/json.c \
           src/format/shared.c src/format/sarif.c src/format/github.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
-          src/format/line.c
+          src/format/line.c src/client.c \
+          src/registry/registry.c src/registry/registry_check.c src/activity_log.c \
+          src/report/evaluation.c src/report/html.c src/report/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
+# The subcommands (pregon accounts, pregon report) and the --log hook.
+CLI_SRC = src/cli/common.c src/cli/accounts.c src/cli/report.c
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
@@ -78,7 +83,7 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/src/main.o $(LIB)
+$(BIN): $(BUILD)/src/main.o $(CLI_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(MO): po/en.po
@@ -293,7 +298,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) src/main.c src/*.h src/kinds/*.h
+	  $(LIB_SRC) src/main.c $(CLI_SRC) src/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 lint:
@@ -306,5 +311,5 @@ format:
 clean:
 	rm -rf build $(BIN) locale
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
   $(wildcard $(BUILD)/tests/fuzz/*.d)

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "pregon.h"
 
 #define _(s) dgettext("pregon", s)
@@ -29,7 +30,7 @@ enum opt_id {
 	OPT_STDIN_FILENAME, OPT_RULES,
 	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN,
-	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
+	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP, OPT_LOG
 };
 
 static const struct option_def {
@@ -64,6 +65,7 @@ static const struct option_def {
 	{ "test-rules", N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
 	{ "version", NULL, OPT_VERSION, N_("muestra la versión") },
 	{ "help", NULL, OPT_HELP, N_("muestra esta ayuda") },
+	{ "log", N_("ARCHIVO"), OPT_LOG, N_("añade a la bitácora ARCHIVO una línea JSON por publicación revisada (sin datos personales)") },
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -109,6 +111,7 @@ typedef struct {
 	int quiet;
 	int suggest;
 	int fix, diff;
+	const char *log; /* --log: the activity log */
 	const char **paths;
 	size_t n_paths;
 } cli;
@@ -344,6 +347,9 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		break;
 	case OPT_HELP:
 		c->action = ACT_HELP;
+		break;
+	case OPT_LOG:
+		c->log = v;
 		break;
 	}
 	return 0;
@@ -1075,6 +1081,8 @@ static int check_inputs(engine_cache *cache, const cli *c)
 				       in->fixed ? in->fixed_len : in->len, &o);
 			if (in->fixed && !r->error)
 				changed |= put_fix(in, c, &diffs);
+			if (c->log && pregon_cli_log(c->log, r, &o))
+				status = EXIT_TROUBLE;
 		}
 		if (r->error || (in->error && (c->fix || c->diff)))
 			status = EXIT_TROUBLE;
@@ -1144,6 +1152,10 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	cli c;
 	pregon_i18n_init(NULL, early_lang(argc, argv));
+	if (argc > 1 && strcmp(argv[1], "accounts") == 0)
+		return pregon_cli_accounts(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return pregon_cli_report(argc - 1, argv + 1);
 	if (parse_args(&c, argc, argv)) {
 		free(c.paths);
 		free(c.rules);
