@@ -52,7 +52,8 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_count.c tests/unit/test_personal_data.c \
            tests/unit/test_calendar.c tests/unit/test_promotion.c \
            tests/unit/test_suppress.c tests/unit/test_discover.c \
-           tests/unit/test_fix.c tests/unit/test_format.c
+           tests/unit/test_fix.c tests/unit/test_format.c \
+           tests/unit/test_registry.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -71,7 +72,8 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
-        check-formats check-schemas check-baseline
+        check-formats check-schemas check-baseline check-accounts check-accounts-c \
+        check-report-browser
 
 all: $(BIN) $(MO)
 
@@ -141,7 +143,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-install
+	  check-precommit check-accounts check-report-browser check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -182,6 +184,31 @@ check-schemas: $(GOLDEN_BIN) $(MO)
 
 check-baseline: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/baseline/run.sh $(BIN)
+
+# The registry (pregon accounts), the evaluation report (pregon report) and
+# the activity log (--log): golden runs, errors included, and the log under
+# several processes at once.
+check-accounts: check-accounts-c
+	@$(TEST_ENV) PREGON_CASES=tests/cuentas/cases bash tests/errors/run.sh $(BIN)
+	@$(TEST_ENV) bash tests/cuentas/log.sh $(BIN)
+
+# The subcommands' whole runs, under $(VALGRIND) when set.
+ACCOUNTS_DATA = tests/cuentas/data
+check-accounts-c: $(BIN) $(MO)
+	@$(TEST_ENV) PREGON_TODAY=2026-01-15 $(VALGRIND) $(BIN) accounts --format json \
+	  $(ACCOUNTS_DATA)/cuentas.yaml $(ACCOUNTS_DATA)/publicaciones >/dev/null; [ $$? = 1 ]
+	@$(TEST_ENV) PREGON_TODAY=2026-01-15 $(VALGRIND) $(BIN) report --no-config \
+	  --registry $(ACCOUNTS_DATA)/cuentas.yaml --log $(ACCOUNTS_DATA)/bitacora.jsonl \
+	  $(ACCOUNTS_DATA)/publicaciones >/dev/null
+	@$(TEST_ENV) PREGON_TODAY=2026-01-15 $(VALGRIND) $(BIN) report --no-config --format json \
+	  --log $(ACCOUNTS_DATA)/malos/bitacora-rota.jsonl $(ACCOUNTS_DATA)/publicaciones \
+	  >/dev/null 2>&1; [ $$? = 2 ]
+	@echo "cuentas: accounts y report terminan limpios"
+
+# The evaluation report rendered in headless Chromium; the screenshots stay
+# in build/informe/.
+check-report-browser: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/cuentas/browser.sh $(BIN)
 
 # No report format may print a datum a personal-data rule found.
 # The pre-commit hook, through pre-commit itself.
@@ -236,14 +263,14 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
-	  check-conformance check-corpus check-eval-c check-leaks check-fuzz
+	  check-conformance check-corpus check-eval-c check-leaks check-fuzz check-accounts
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
-	  check-rules check-leaks check-eval-c \
+	  check-rules check-leaks check-eval-c check-accounts-c \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 
