@@ -30,7 +30,8 @@ static const char style[] =
 	"th,td{border-bottom:1px solid #e3e6ea;padding:.35rem .5rem;text-align:left;vertical-align:top}"
 	"th{background:#f0f2f5}td.n{text-align:right;font-variant-numeric:tabular-nums}"
 	"svg.grafica{width:100%;height:auto;max-width:100%;display:block}"
-	"svg text{font-size:11px;fill:#333}"
+	".graficas{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(460px,100%),1fr));gap:.75rem}"
+	"svg text{font-size:12px;fill:#333}"
 	".leyenda span{display:inline-block;margin-right:1rem}"
 	".leyenda i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}"
 	".alerta{color:" COLOR_BLOCK ";font-weight:600}"
@@ -120,10 +121,11 @@ static void axes(buf *b, const ev_summary *s, double top, int plot_w)
 
 static void weekly_bars(buf *b, const ev_summary *s, const ev_account *a)
 {
-	size_t top = 1;
+	size_t top = 2;
 	for (size_t w = 0; w < s->n_weeks; w++)
 		if (a->weekly[w] > top)
 			top = a->weekly[w];
+	top += top % 2; /* the middle tick stays a whole number */
 	int plot_w = CHART_W - PAD_L - 8, plot_h = CHART_H - PAD_B - PAD_T;
 	char label[256];
 	snprintf(label, sizeof label, _("Publicaciones por semana: %s"), a->label);
@@ -311,10 +313,13 @@ static void accounts(buf *b, const ev_summary *s)
 			continue;
 		buf_puts(b, "<h3>");
 		put_escaped(b, a->label);
-		buf_puts(b, "</h3>");
+		buf_puts(b, "</h3><div class=\"graficas\"><div>");
 		weekly_bars(b, s, a);
+		buf_puts(b, "</div><div>");
 		score_line(b, s, a);
+		buf_puts(b, "</div><div>");
 		criteria_bars(b, a);
+		buf_puts(b, "</div></div>");
 	}
 	buf_puts(b, "</section>");
 }
