@@ -7,6 +7,7 @@
 
 #include "../date.h"
 #include "../text.h"
+#include "../kinds/kind.h"
 #include "registry.h"
 
 #define DEFAULT_DOMAIN "tecate.gob.mx"
@@ -29,30 +30,6 @@ static const char *const states[] = { "activa", "baja", NULL };
 int reg_rhythm_allowance(int rhythm)
 {
 	return rhythm == REG_RHYTHM_DAILY ? 7 : 21;
-}
-
-/* The index of the scalar `n` in `words`, or an error that lists them and
- * suggests the closest. */
-static int choice(const y_node *n, const char *const *words, const char *list,
-		  int *out, pregon_diag *diag)
-{
-	const char *s;
-	if (y_to_str(n, &s, diag))
-		return PREGON_EINVAL;
-	for (int i = 0; words[i]; i++)
-		if (strcmp(words[i], s) == 0) {
-			*out = i;
-			return 0;
-		}
-	const char *near = closest_word(s, words);
-	buf hint;
-	buf_init(&hint);
-	if (near)
-		buf_printf(&hint, _("¿quiso decir «%s»? "), near);
-	buf_printf(&hint, _("use %s"), list);
-	y_error(diag, n, hint.ptr, _("valor desconocido «%s»"), s);
-	buf_dispose(&hint);
-	return PREGON_EINVAL;
 }
 
 /* A calendar date (no time) as days since the epoch. */
@@ -92,9 +69,7 @@ static int parse_admin(const y_node *n, const char *where, reg_admin *out,
 	    optional_str(n, "puesto", &v, &s, diag))
 		return PREGON_EINVAL;
 	v = y_get(n, "nivel");
-	return v ? choice(v, levels, "operativo, mando-medio o mando-superior",
-			  &out->level, diag)
-		 : 0;
+	return v ? kind_choice(v, levels, "nivel", &out->level, diag) : 0;
 }
 
 /* `verificada`: a boolean, or `solicitada` when requested and pending. */
@@ -133,9 +108,7 @@ static int parse_account(const y_node *n, reg_account *a, pregon_diag *diag)
 		}
 	const y_node *v = y_get(n, "plataforma");
 	int k;
-	if (choice(v, pregon_platforms(),
-		   "x, facebook, instagram, threads, tiktok, linkedin o youtube",
-		   &k, diag))
+	if (kind_choice(v, pregon_platforms(), "plataforma", &k, diag))
 		return PREGON_EINVAL;
 	a->platform = pregon_platforms()[k];
 	const char *s;
@@ -168,7 +141,7 @@ static int parse_account(const y_node *n, reg_account *a, pregon_diag *diag)
 			return PREGON_EINVAL;
 	}
 	a->state = y_get(n, "estado");
-	if (choice(a->state, states, "activa o baja", &a->closed, diag))
+	if (kind_choice(a->state, states, "estado", &a->closed, diag))
 		return PREGON_EINVAL;
 	if ((a->closed_node = y_get(n, "fecha_baja"))) {
 		if (!a->closed) {
@@ -186,7 +159,7 @@ static int parse_account(const y_node *n, reg_account *a, pregon_diag *diag)
 	    day_of(a->evaluated_node, &a->evaluated_day, diag))
 		return PREGON_EINVAL;
 	if ((a->rhythm_node = y_get(n, "ritmo")) &&
-	    choice(a->rhythm_node, rhythms, "diario o semanal", &a->rhythm, diag))
+	    kind_choice(a->rhythm_node, rhythms, "ritmo", &a->rhythm, diag))
 		return PREGON_EINVAL;
 	return 0;
 }

@@ -355,6 +355,16 @@ static void top_findings(buf *b, const pregon_evaluation *ev, const ev_summary *
 	buf_puts(b, "</tbody></table></div></section>");
 }
 
+/* "<li>cuenta: lo que pasa el DÍA</li>" */
+static void alert_item(buf *b, const char *label, const char *what, long day)
+{
+	buf_puts(b, "<li>");
+	put_escaped(b, label);
+	put_escaped(b, what);
+	put_day(b, day);
+	buf_puts(b, "</li>");
+}
+
 static void activity(buf *b, const ev_summary *s)
 {
 	buf_printf(b, "<section id=\"actividad\"><h2>%s</h2>", _("Cuentas silenciosas o saturadas"));
@@ -366,20 +376,15 @@ static void activity(buf *b, const ev_summary *s)
 	size_t listed = 0;
 	for (size_t i = 0; i < s->n_accounts; i++) {
 		const ev_account *a = &s->accounts[i];
+		char what[128];
 		if (a->silent) {
-			buf_puts(b, "<li>");
-			put_escaped(b, a->label);
-			buf_printf(b, _(": %ld días sin publicar desde el "), a->longest_gap);
-			put_day(b, a->gap_start);
-			buf_puts(b, "</li>");
+			snprintf(what, sizeof what, _(": %ld días sin publicar desde el "), a->longest_gap);
+			alert_item(b, a->label, what, a->gap_start);
 			listed++;
 		}
 		if (a->over_posting) {
-			buf_puts(b, "<li>");
-			put_escaped(b, a->label);
-			buf_printf(b, _(": %zu publicaciones el "), a->busiest);
-			put_day(b, a->busiest_day);
-			buf_puts(b, "</li>");
+			snprintf(what, sizeof what, _(": %zu publicaciones el "), a->busiest);
+			alert_item(b, a->label, what, a->busiest_day);
 			listed++;
 		}
 	}

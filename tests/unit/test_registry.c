@@ -234,7 +234,8 @@ static void test_schema_error(void **state)
 	pregon_diag_init(&d);
 	assert_int_equal(pregon_registry_load(&r, registry_path, &d), PREGON_EINVAL);
 	assert_null(r);
-	check_diag(&d, 5, 12, "valor desconocido «mensual»", "use diario o semanal");
+	check_diag(&d, 5, 12, "valor desconocido «mensual» para «ritmo»",
+		   "valores posibles: diario, semanal");
 	pregon_diag_dispose(&d);
 }
 
