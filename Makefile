@@ -179,8 +179,8 @@ check-formats: $(GOLDEN_BIN) $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/formats/run.sh $(BIN)
 
 # The SARIF and rdjson of every golden case against their JSON schemas.
-check-schemas: $(GOLDEN_BIN) $(MO)
-	@$(TEST_ENV) bash tests/schemas/run.sh $(GOLDEN_BIN)
+check-schemas: $(GOLDEN_BIN) $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/schemas/run.sh $(GOLDEN_BIN) $(BIN)
 
 check-baseline: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/baseline/run.sh $(BIN)
