@@ -63,7 +63,7 @@ PII_EVAL_BIN = $(BUILD)/tests/eval_personal_data
 PROMO_EVAL_BIN = $(BUILD)/tests/eval
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
-FUZZ_TARGETS = document config rules check
+FUZZ_TARGETS = document config rules check registry log
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
