@@ -176,12 +176,18 @@ static int parse_line(json_t *o, log_line *out)
 	return json_is_array(out->rules) ? 0 : -1;
 }
 
-static int known_path(const pregon_evaluation *ev, size_t n, const char *path)
+static int by_path(const void *a, const void *b)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(ev->seen[i].path, path) == 0)
-			return 1;
-	return 0;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* By path, then by position in the log: the latest line of each path
+ * ends its run. */
+static int by_path_then_line(const void *a, const void *b)
+{
+	const log_line *x = *(const log_line *const *)a, *y = *(const log_line *const *)b;
+	int c = strcmp(x->ref.path, y->ref.path);
+	return c ? c : (x > y) - (x < y);
 }
 
 static const char *criterio_of(const pregon_evaluation *ev, const char *rule)
@@ -195,15 +201,28 @@ static const char *criterio_of(const pregon_evaluation *ev, const char *rule)
  * path (lines are in time order; a later check replaces an earlier). */
 static void add_log_posts(pregon_evaluation *ev, log_line *lines, size_t n)
 {
+	/* sorted copies keep this n log n for a year of daily checks */
 	size_t repo_posts = ev->n_seen;
+	const char **repo = xmalloc((repo_posts ? repo_posts : 1) * sizeof *repo);
+	for (size_t i = 0; i < repo_posts; i++)
+		repo[i] = ev->seen[i].path;
+	if (repo_posts)
+		qsort(repo, repo_posts, sizeof *repo, by_path);
+	const log_line **order = xmalloc((n ? n : 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++)
+		order[i] = &lines[i];
+	if (n)
+		qsort(order, n, sizeof *order, by_path_then_line);
+	unsigned char *keep = xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		const log_line *l = order[i];
+		int later = i + 1 < n && strcmp(order[i + 1]->ref.path, l->ref.path) == 0;
+		keep[l - lines] = !later && !(repo_posts && bsearch(&l->ref.path, repo, repo_posts,
+								    sizeof *repo, by_path));
+	}
 	for (size_t i = 0; i < n; i++) {
 		const log_line *l = &lines[i];
-		int later = 0;
-		for (size_t k = i + 1; k < n && !later; k++)
-			later = strcmp(lines[k].ref.path, l->ref.path) == 0;
-		if (later || known_path(ev, repo_posts, l->ref.path))
-			continue;
-		ev_post *p = add_post(ev, &l->ref);
+		ev_post *p = keep[i] ? add_post(ev, &l->ref) : NULL;
 		if (!p)
 			continue;
 		p->from_log = 1;
@@ -220,6 +239,9 @@ static void add_log_posts(pregon_evaluation *ev, log_line *lines, size_t n)
 			f->text = xstrdup("");
 		}
 	}
+	free(keep);
+	free(order);
+	free(repo);
 }
 
 int pregon_evaluation_read_log(pregon_evaluation *ev, const char *log_path,
@@ -446,10 +468,14 @@ void ev_summary_init(ev_summary *s, const pregon_evaluation *ev)
 		pregon_post_ref ref = { NULL, a->user, a->platform, NULL, 0, 0 };
 		account_of(s, ev, &ref);
 	}
+	/* the index of each post's account: accounts only grow here */
+	size_t *owner = xmalloc((ev->n_posts ? ev->n_posts : 1) * sizeof *owner);
 	for (size_t i = 0; i < ev->n_posts; i++) {
 		const ev_post *p = &ev->posts[i];
+		ev_account *a = account_of(s, ev, &p->ref);
+		owner[i] = (size_t)(a - s->accounts);
 		tally(&s->all, s, p, i);
-		tally(account_of(s, ev, &p->ref), s, p, i);
+		tally(a, s, p, i);
 		for (size_t k = 0; k < p->n_findings; k++)
 			count_key(&s->rules, p->findings[k].rule, i, k);
 	}
@@ -460,13 +486,12 @@ void ev_summary_init(ev_summary *s, const pregon_evaluation *ev)
 	for (size_t a = 0; a < s->n_accounts; a++) {
 		ev_account *acc = &s->accounts[a];
 		size_t n = 0;
-		for (size_t i = 0; i < ev->n_posts; i++) {
-			ev_account *owner = account_of(s, ev, &ev->posts[i].ref);
-			if (owner == acc)
+		for (size_t i = 0; i < ev->n_posts; i++)
+			if (owner[i] == a)
 				days[n++] = ev->posts[i].day;
-		}
 		finish_account(acc, s, ev, days, n);
 	}
+	free(owner);
 	free(days);
 	if (s->n_accounts)
 		qsort(s->accounts, s->n_accounts, sizeof *s->accounts, by_label);
