@@ -56,12 +56,12 @@ void cli_print_help(const char *usage, const char *summary,
 {
 	printf("%s\n\n%s\n\n%s\n", usage, summary, _("Opciones:"));
 	for (size_t i = 0; i < n_opts; i++) {
-		char left[64];
-		snprintf(left, sizeof left, "%s%c%s--%s%s%s",
-			 opts[i].short_name ? "-" : "", opts[i].short_name ? opts[i].short_name : ' ',
-			 opts[i].short_name ? ", " : "  ", opts[i].name, opts[i].arg ? " " : "",
-			 opts[i].arg ? _(opts[i].arg) : "");
-		printf("  %-28s %s\n", opts[i].short_name ? left : left + 1, _(opts[i].help));
+		char shortcut[8] = "    ", left[64];
+		if (opts[i].short_name)
+			snprintf(shortcut, sizeof shortcut, "-%c, ", opts[i].short_name);
+		snprintf(left, sizeof left, "%s--%s%s%s", shortcut, opts[i].name,
+			 opts[i].arg ? " " : "", opts[i].arg ? _(opts[i].arg) : "");
+		printf("  %-30s %s\n", left, _(opts[i].help));
 	}
 }
 
