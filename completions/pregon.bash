@@ -37,7 +37,7 @@ _pregon() {
     --config | --baseline | --rules | --test-rules | --stdin-filename | --log | --registry | --output | -o)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return ;;
-    --date | --max-warnings | --from | --to)
+    --date | --max-warnings | --jobs | --shard | --max-file-size | --from | --to)
         return ;;
     esac
     if [[ $cur == -* ]]; then

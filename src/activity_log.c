@@ -24,9 +24,9 @@ static void content_hash(char out[7 + 2 * SHA256_DIGEST_SIZE + 1],
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, (const uint8_t *)data);
 	sha256_digest(&ctx, sizeof digest, digest);
-	memcpy(out, "sha256:", 7);
+	char *p = out + snprintf(out, 8, "sha256:");
 	for (size_t i = 0; i < sizeof digest; i++)
-		snprintf(out + 7 + 2 * i, 3, "%02x", digest[i]);
+		p += snprintf(p, 3, "%02x", digest[i]);
 }
 
 /* `override`, else the front matter's value, else `fallback`. */

@@ -64,7 +64,7 @@ static int set_option(void *state, int id, const char *v)
 		cli_usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
 		return -1;
 	case OPT_LANG:
-		if (strcmp(v, "es") && strcmp(v, "en")) {
+		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
 			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
 			return -1;
 		}

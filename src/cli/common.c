@@ -35,7 +35,7 @@ static void *xresize(void *p, size_t n)
 	return p;
 }
 
-static char *xdup(const char *s)
+char *cli_xstrdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
 	return memcpy(cli_xalloc(n), s, n);
@@ -176,7 +176,7 @@ static int read_one(cli_posts *posts, const char *path)
 		posts->items = xresize(posts->items, (posts->cap = posts->cap ? 2 * posts->cap : 16) *
 							     sizeof *posts->items);
 	cli_post *p = &posts->items[posts->n++];
-	p->path = xdup(path);
+	p->path = cli_xstrdup(path);
 	p->data = data;
 	p->len = len;
 	const char *dot = strrchr(path, '.');

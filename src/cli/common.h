@@ -59,6 +59,7 @@ void cli_posts_dispose(cli_posts *posts);
 /* 1 when `path` is a folder. */
 int cli_is_dir(const char *path);
 
-void *cli_xalloc(size_t n);
+void *cli_xalloc(size_t n);  /* zeroed; aborts when out of memory */
+char *cli_xstrdup(const char *s);
 
 #endif

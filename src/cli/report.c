@@ -66,7 +66,7 @@ static int set_option(void *state, int id, const char *v)
 		c->output = v;
 		return 0;
 	case OPT_FORMAT:
-		if (strcmp(v, "html") && strcmp(v, "json")) {
+		if (strcmp(v, "html") != 0 && strcmp(v, "json") != 0) {
 			cli_usage_error(_("formato desconocido «%s»; use html o json"), v);
 			return -1;
 		}
@@ -139,7 +139,7 @@ static int engine_for(pregon_engine **out, engine_cache *cache, const report_cli
 		cache->engines = realloc(cache->engines, (cache->n + 1) * sizeof *cache->engines);
 		if (!cache->configs || !cache->engines)
 			abort();
-		cache->configs[cache->n] = strcpy(cli_xalloc(strlen(key) + 1), key);
+		cache->configs[cache->n] = cli_xstrdup(key);
 		cache->engines[cache->n++] = *out;
 	}
 	free(found);
@@ -170,7 +170,7 @@ static int add_posts(pregon_evaluation *ev, engine_cache *cache, const report_cl
 			rc = -1;
 			break;
 		}
-		pregon_check_options o = { NULL, today, NULL, NULL, p->plain, NULL, 0, batch };
+		pregon_check_options o = { .today = today, .plain_text = p->plain, .batch = batch };
 		pregon_report *r = NULL;
 		pregon_post_ref ref;
 		pregon_diag d;

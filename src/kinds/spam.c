@@ -12,6 +12,7 @@
  *                                   only texts of `min_palabras` words
  *
  * A limit finding spans from the first item over the limit to the last. */
+#include <assert.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -260,10 +261,13 @@ static void repeated_text(const spam_state *s, kind_run *run)
 	buf key;
 	buf_init(&key);
 	if (run->batch && words_key(v, 0, v->len, &key) >= (size_t)s->min_words) {
-		const char *earlier = batch_record(run->batch, key.ptr, key.len, d->path);
+		const char *earlier = batch_record(run->batch, key.ptr, key.len, d->path,
+						   run->batch_seq);
 		if (earlier)
 			emit(s, run, v, 0, v->len, 0, earlier);
 	}
+	if (run->cross_files_only)
+		goto done;
 	/* each paragraph's words once, in a hash table of the earlier ones:
 	 * a long input costs one pass, not one per pair of paragraphs */
 	seen_para *table = NULL;
@@ -294,6 +298,7 @@ static void repeated_text(const spam_state *s, kind_run *run)
 	for (size_t i = 0; i < cap; i++)
 		free(table[i].key);
 	free(table);
+done:
 	buf_dispose(&key);
 }
 
@@ -305,10 +310,12 @@ static int spam_check(const void *p, kind_run *run)
 		return 0;
 	}
 	const text_view *v;
-	const count_entities *found;
+	const count_entities *found = NULL;
 	int rc = kind_body(run, s->lexer, &v, s->lexer ? &found : NULL);
 	if (rc)
 		return rc;
+	/* these counts have a lexer (spam_compile), so kind_body found them */
+	assert(found || (s->what != S_LETTERS && s->what > S_LINKS));
 	if (s->what == S_LETTERS) {
 		repeated_letters(s, run, v, found);
 		return 0;
@@ -331,5 +338,10 @@ static int spam_check(const void *p, kind_run *run)
 	return 0;
 }
 
+static int spam_across_files(const void *p)
+{
+	return ((const spam_state *)p)->what == S_REPEATED;
+}
+
 const kind_ops kind_spam = { "spam", keys, spam_compile, NULL, spam_check,
-			     spam_free };
+			     spam_free, spam_across_files };

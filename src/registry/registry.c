@@ -27,6 +27,11 @@ static const char *const levels[] = { "operativo", "mando-medio",
 static const char *const rhythms[] = { "diario", "semanal", NULL };
 static const char *const states[] = { "activa", "baja", NULL };
 
+const char *reg_rhythm_name(int rhythm)
+{
+	return rhythm == REG_RHYTHM_NONE ? "" : rhythms[rhythm];
+}
+
 int reg_rhythm_allowance(int rhythm)
 {
 	return rhythm == REG_RHYTHM_DAILY ? 7 : 21;
@@ -119,10 +124,10 @@ static int parse_account(const y_node *n, reg_account *a, pregon_diag *diag)
 	    optional_str(n, "proposito", &ignored, &s, diag) ||
 	    optional_str(n, "correo", &a->email, &s, diag))
 		return PREGON_EINVAL;
-	if (a->user[0] == '@')
+	if (a->user && a->user[0] == '@')
 		a->user++;
-	if (!a->user[0]) {
-		y_error(diag, a->user_node, _("escriba el nombre de usuario de la cuenta"),
+	if (!a->user || !a->user[0]) {
+		y_error(diag, a->user_node ? a->user_node : n, _("escriba el nombre de usuario de la cuenta"),
 			_("«usuario» vacío"));
 		return PREGON_EINVAL;
 	}

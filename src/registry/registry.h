@@ -51,6 +51,9 @@ struct pregon_registry {
 	size_t n;
 };
 
+/* `ritmo` as written ("diario"), or "" for REG_RHYTHM_NONE. */
+const char *reg_rhythm_name(int rhythm);
+
 /* The longest silence `rhythm` allows before an account counts as
  * abandoned, in days. */
 int reg_rhythm_allowance(int rhythm);

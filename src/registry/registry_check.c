@@ -294,13 +294,13 @@ static void check_activity(reg_run *run, const reg_account *a, long today,
 	if (last < 0) {
 		flag(run, &rule_silent, at,
 		     message(_("%s no tiene publicaciones, y su ritmo es %s: verifique que no esté abandonada"),
-			     run->label, a->rhythm_node->str));
+			     run->label, reg_rhythm_name(a->rhythm)));
 	} else {
 		int y, m, d;
 		date_from_days(last, &y, &m, &d);
 		flag(run, &rule_silent, at,
 		     message(_("%s no publica desde el %04d-%02d-%02d (%ld días; su ritmo %s admite %d): verifique que no esté abandonada"),
-			     run->label, y, m, d, today - last, a->rhythm_node->str, allowed));
+			     run->label, y, m, d, today - last, reg_rhythm_name(a->rhythm), allowed));
 	}
 }
 
