@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
 #include "pregon.h"
+#include "cli/cli.h"
 #include "cli/pool.h"
 
 #define _(s) dgettext("pregon", s)
