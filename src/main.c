@@ -15,6 +15,7 @@
 #include "pregon.h"
 #include "cli/comments.h"
 #include "cli/lsp.h"
+#include "cli/cli.h"
 #include "cli/pool.h"
 
 #define _(s) dgettext("pregon", s)
@@ -34,7 +35,7 @@ enum opt_id {
 	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN, OPT_JOBS, OPT_SHARD, OPT_CROSS_FILES_ONLY,
 	OPT_MAX_FILE_SIZE,
-	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
+	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP, OPT_LOG
 };
 
 static const struct option_def {
@@ -73,6 +74,7 @@ static const struct option_def {
 	{ "test-rules", N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
 	{ "version", NULL, OPT_VERSION, N_("muestra la versión") },
 	{ "help", NULL, OPT_HELP, N_("muestra esta ayuda") },
+	{ "log", N_("ARCHIVO"), OPT_LOG, N_("añade a la bitácora ARCHIVO una línea JSON por publicación revisada (sin datos personales)") },
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -118,6 +120,7 @@ typedef struct {
 	int quiet;
 	int suggest;
 	int fix, diff;
+	const char *log; /* --log: the activity log */
 	int jobs;           /* 0: one per processor */
 	unsigned shard, shards; /* --shard I/N: 1..N of N; N 0 when not split */
 	int cross_files_only;
@@ -400,6 +403,9 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		break;
 	case OPT_HELP:
 		c->action = ACT_HELP;
+		break;
+	case OPT_LOG:
+		c->log = v;
 		break;
 	}
 	return 0;
@@ -1226,6 +1232,10 @@ static int deliver_job(void *ctx, size_t i)
 		fputs(in->refusal, stderr);
 	if (in->fixed && !r->error)
 		rn->changed |= put_fix(in, c, &rn->diffs);
+	pregon_check_options logged = { .date = c->date, .today = rn->today, .platform = c->platform,
+					.plain_text = in->plain };
+	if (c->log && !c->cross_files_only && pregon_cli_log(c->log, r, &logged))
+		rn->status = EXIT_TROUBLE;
 	if (r->error || (in->error && (c->fix || c->diff)))
 		rn->status = EXIT_TROUBLE;
 	if (!rn->stream)
@@ -1399,6 +1409,10 @@ int main(int argc, char **argv)
 		return pregon_cli_lsp(argc - 1, argv + 1);
 	cli c;
 	pregon_i18n_init(NULL, early_lang(argc, argv));
+	if (argc > 1 && strcmp(argv[1], "accounts") == 0)
+		return pregon_cli_accounts(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return pregon_cli_report(argc - 1, argv + 1);
 	if (parse_args(&c, argc, argv)) {
 		free(c.paths);
 		free(c.rules);
