@@ -44,8 +44,7 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/report/evaluation.c src/report/html.c src/report/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 # The language server (`pregon lsp`), a second client of pregon.h.
-LSP_SRC = src/lsp/server.c src/lsp/actions.c src/lsp/rpc.c src/lsp/position.c \
-          src/lsp/util.c
+LSP_SRC = src/lsp/server.c src/lsp/actions.c src/lsp/rpc.c src/lsp/position.c
 LIB     = $(BUILD)/libpregon.a
 # the command: main.c and the client code beside it (the subcommands
 # pregon lsp, comments, accounts and report, the --log hook)
@@ -77,7 +76,7 @@ SUPPORT_OBJ = $(BUILD)/tests/support.o
 FUZZ_TARGETS = document config rules check lsp registry log
 # The language server's reader and positions: its unit tests and fuzz
 # target link them (every fuzz binary does, for one link line).
-LSP_CORE_OBJ = src/lsp/rpc.o src/lsp/position.o src/lsp/util.o
+LSP_CORE_OBJ = src/lsp/rpc.o src/lsp/position.o src/cli/common.o
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
@@ -157,7 +156,7 @@ $(COMMENTS_EVAL_BIN): tests/eval_comments.c $(LIB) $(SUPPORT_OBJ)
             $(BUILD)/tests/fuzz/fuzz_file.o
 $(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o \
                          $(BUILD)/tests/fuzz/fuzz_file.o $(SUPPORT_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(LIB),$^) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/replay-lsp: $(LSP_CORE_OBJ:%=$(BUILD)/%)
 

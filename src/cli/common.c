@@ -1,10 +1,12 @@
-/* common.c: what `pregon accounts` and `pregon report` share: a table of
- * options, reading the posts of folders, printing diagnostics and writing
- * the output once. */
+/* common.c: what the clients share (the command, its subcommands and the
+ * language server): memory, reading files, the language of messages, a
+ * table of options, the posts of folders, diagnostics and writing the
+ * output once. */
 #include <dirent.h>
 #include <errno.h>
 #include <libintl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +27,7 @@ void *cli_xalloc(size_t n)
 	return p;
 }
 
-static void *xresize(void *p, size_t n)
+void *cli_xresize(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (!p) {
@@ -35,10 +37,93 @@ static void *xresize(void *p, size_t n)
 	return p;
 }
 
+char *cli_xdupn(const char *s, size_t n)
+{
+	char *p = cli_xalloc(n + 1);
+	memcpy(p, s, n);
+	return p;
+}
+
 char *cli_xstrdup(const char *s)
 {
-	size_t n = strlen(s) + 1;
-	return memcpy(cli_xalloc(n), s, n);
+	return cli_xdupn(s, strlen(s));
+}
+
+void cli_grow(void *items, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	size_t n = *cap ? *cap : 8;
+	while (n < need)
+		n *= 2;
+	void **p = items;
+	*p = cli_xresize(*p, n * size);
+	*cap = n;
+}
+
+int cli_read_stream(FILE *f, size_t max, char **out, size_t *out_len)
+{
+	size_t cap = 65536, len = 0, n;
+	char *p = cli_xresize(NULL, cap + 1);
+	while ((n = fread(p + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len > max) {
+			free(p);
+			return -2;
+		}
+		if (len == cap)
+			p = cli_xresize(p, (cap *= 2) + 1);
+	}
+	if (ferror(f)) {
+		int err = errno;
+		free(p);
+		errno = err;
+		return -1;
+	}
+	p[len] = '\0';
+	*out = p;
+	*out_len = len;
+	return 0;
+}
+
+int cli_read_file(const char *path, char **out, size_t *out_len)
+{
+	*out = NULL;
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	int rc = cli_read_stream(f, SIZE_MAX, out, out_len);
+	int err = errno;
+	fclose(f);
+	errno = err; /* the read's, not fclose's */
+	return rc;
+}
+
+pregon_lang cli_early_lang(int argc, char **argv)
+{
+	pregon_lang lang = PREGON_LANG_ES;
+	const char *env = getenv("PREGON_LANG");
+	if (env && strcmp(env, "en") == 0)
+		lang = PREGON_LANG_EN;
+	for (int i = 1; i < argc && argv[i]; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		const char *v = NULL;
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			v = argv[i] + 7;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			v = argv[i + 1];
+		if (v)
+			lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
+	}
+	return lang;
 }
 
 void cli_usage_error(const char *fmt, ...)
@@ -164,7 +249,7 @@ static int read_one(cli_posts *posts, const char *path)
 	char *data = cli_xalloc(cap);
 	while ((n = fread(data + len, 1, cap - len, f)) > 0)
 		if ((len += n) == cap)
-			data = xresize(data, cap *= 2);
+			data = cli_xresize(data, cap *= 2);
 	int failed = ferror(f);
 	fclose(f);
 	if (failed) {
@@ -173,7 +258,7 @@ static int read_one(cli_posts *posts, const char *path)
 		return -1;
 	}
 	if (posts->n == posts->cap)
-		posts->items = xresize(posts->items, (posts->cap = posts->cap ? 2 * posts->cap : 16) *
+		posts->items = cli_xresize(posts->items, (posts->cap = posts->cap ? 2 * posts->cap : 16) *
 							     sizeof *posts->items);
 	cli_post *p = &posts->items[posts->n++];
 	p->path = cli_xstrdup(path);

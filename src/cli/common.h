@@ -4,12 +4,16 @@
 #define PREGON_CLI_COMMON_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "pregon.h"
 
-#define EXIT_CLEAN 0
-#define EXIT_FINDINGS 1
-#define EXIT_TROUBLE 2
+/* The exit statuses of every command. */
+enum {
+	EXIT_CLEAN = 0,    /* nothing at the failing severity */
+	EXIT_FINDINGS = 1, /* at least one finding at error severity */
+	EXIT_TROUBLE = 2   /* usage, configuration, input or output error */
+};
 
 /* An option of a subcommand: `--name` (or `-short`), with a value when
  * `arg` names it; `id` is the subcommand's own. */
@@ -59,7 +63,24 @@ void cli_posts_dispose(cli_posts *posts);
 /* 1 when `path` is a folder. */
 int cli_is_dir(const char *path);
 
-void *cli_xalloc(size_t n);  /* zeroed; aborts when out of memory */
+/* Memory for every client: out of memory prints one line and aborts. */
+void *cli_xalloc(size_t n);  /* zeroed */
+void *cli_xresize(void *p, size_t n);
 char *cli_xstrdup(const char *s);
+char *cli_xdupn(const char *s, size_t n);
+/* Grow *items (of `size` bytes each) so that it holds at least `need`. */
+void cli_grow(void *items, size_t *cap, size_t need, size_t size);
+
+/* All of `f` into *out (NUL-terminated, *out_len bytes): 0; -1 for a read
+ * error (errno); -2 when it is over `max` bytes (nothing more is read). */
+int cli_read_stream(FILE *f, size_t max, char **out, size_t *out_len);
+/* A whole regular file, as cli_read_stream with no limit; a FIFO, device
+ * or folder (which would block or mean nothing) is -1 with errno EINVAL or
+ * EISDIR. */
+int cli_read_file(const char *path, char **out, size_t *out_len);
+
+/* The language of the messages before the options are parsed: --lang (up
+ * to "--"), else PREGON_LANG, else Spanish. */
+pregon_lang cli_early_lang(int argc, char **argv);
 
 #endif

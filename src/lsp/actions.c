@@ -109,7 +109,7 @@ static void add_suppression(lsp_server *s, const lsp_doc *d, const pregon_findin
 	 * the id joins it, since a second comment would push it off */
 	size_t ids_end = line > 0 ? directive_ids_end(d, line - 1) : 0;
 	size_t n = strlen(f->rule) + 256;
-	char *text = lsp_xalloc(n);
+	char *text = cli_xalloc(n);
 	if (ids_end) {
 		snprintf(text, n, ", %s", f->rule);
 		json_object_set_new(a, "edit", text_edit(s, d, ids_end, 0, text));
@@ -204,7 +204,7 @@ json_t *lsp_hover(lsp_server *s, json_t *params, lsp_error *err)
 	size_t offset = lsp_offset_at(&d->lines, d->text, d->len, pos, s->enc);
 	const pregon_finding *first = NULL;
 	size_t cap = 256, len = 0;
-	char *md = lsp_xalloc(cap);
+	char *md = cli_xalloc(cap);
 	md[0] = '\0';
 	for (size_t i = 0; d->report && slot->engine && i < d->report->n_findings; i++) {
 		const pregon_finding *f = &d->report->findings[i];
@@ -212,7 +212,7 @@ json_t *lsp_hover(lsp_server *s, json_t *params, lsp_error *err)
 			continue;
 		const char *about = pregon_engine_rule_description(slot->engine, f->rule);
 		size_t n = strlen(f->rule) + strlen(f->criterio) + (about ? strlen(about) : 0) + 64;
-		lsp_grow(&md, &cap, len + n, 1);
+		cli_grow(&md, &cap, len + n, 1);
 		len += (size_t)snprintf(md + len, cap - len, "%s**%s** · %s %s%s%s",
 					first ? "\n\n---\n\n" : "", f->rule, _("criterio"),
 					f->criterio, about ? "\n\n" : "", about ? about : "");
@@ -244,7 +244,7 @@ static char *with_word(const char *list, size_t len, const char *word, size_t *o
 	}
 	int newline = len > 0 && list[len - 1] != '\n';
 	*out_len = len + (size_t)newline + n + 1;
-	char *out = lsp_xalloc(*out_len + 1);
+	char *out = cli_xalloc(*out_len + 1);
 	memcpy(out, list, len);
 	if (newline)
 		out[len] = '\n';
@@ -272,10 +272,10 @@ static json_t *add_word(lsp_server *s, json_t *args, lsp_error *err)
 				      : slot->error);
 		return NULL;
 	}
-	char *path = lsp_xdup(file); /* the reload frees the engine */
+	char *path = cli_xstrdup(file); /* the reload frees the engine */
 	char *list = NULL, *next = NULL;
 	size_t len = 0, next_len = 0;
-	if (lsp_read_file(&list, &len, path)) {
+	if (cli_read_file(path, &list, &len)) {
 		lsp_fail(err, RPC_REQUEST_FAILED, _("no se puede leer la lista de palabras «%s»: %s"),
 			 path, pregon_strerror(errno));
 		goto cleanup;

@@ -22,10 +22,10 @@ static long units(char c, lsp_encoding enc)
 void lsp_lines_init(lsp_lines *l, const char *text, size_t len)
 {
 	size_t cap = 16;
-	l->starts = lsp_xalloc(cap * sizeof *l->starts);
+	l->starts = cli_xalloc(cap * sizeof *l->starts);
 	l->starts[0] = 0;
 	l->n = 1;
-	l->block_units = lsp_xalloc((len / LSP_BLOCK + 1) * sizeof *l->block_units);
+	l->block_units = cli_xalloc((len / LSP_BLOCK + 1) * sizeof *l->block_units);
 	long units16 = 0; /* since the start of the current line */
 	for (size_t i = 0; i < len; i++) {
 		if (i % LSP_BLOCK == 0)
@@ -39,7 +39,7 @@ void lsp_lines_init(lsp_lines *l, const char *text, size_t len)
 			if (i % LSP_BLOCK == 0)
 				l->block_units[i / LSP_BLOCK] = units16 + 1;
 		}
-		lsp_grow(&l->starts, &cap, l->n + 1, sizeof *l->starts);
+		cli_grow(&l->starts, &cap, l->n + 1, sizeof *l->starts);
 		l->starts[l->n++] = i + 1;
 		units16 = 0;
 	}

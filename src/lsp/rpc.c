@@ -56,7 +56,7 @@ void rpc_reader_feed(rpc_reader *r, const char *data, size_t len)
 		r->len -= r->start;
 		r->start = 0;
 	}
-	lsp_grow(&r->data, &r->cap, r->len + len, 1);
+	cli_grow(&r->data, &r->cap, r->len + len, 1);
 	memcpy(r->data + r->len, data, len);
 	r->len += len;
 }
@@ -78,7 +78,7 @@ static rpc_status fail(rpc_item *out, int code, json_t *id, const char *fmt, ...
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
 	out->code = code;
-	out->error = lsp_xdup(text);
+	out->error = cli_xstrdup(text);
 	out->id = id ? json_incref(id) : NULL;
 	return RPC_ERROR;
 }
@@ -292,7 +292,7 @@ int rpc_write(int fd, const json_t *msg)
 	/* one write for the header and the body (json_dumps escapes NULs) */
 	size_t len = strlen(body);
 	size_t cap = len + 64;
-	char *frame = lsp_xalloc(cap);
+	char *frame = cli_xalloc(cap);
 	size_t total = (size_t)snprintf(frame, cap, "Content-Length: %zu\r\n\r\n%s", len, body);
 	free(body);
 	size_t done = 0;

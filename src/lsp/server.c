@@ -89,7 +89,7 @@ static char *path_of_uri(const char *uri)
 	if (*p != '/')
 		return NULL;
 	size_t n = strlen(p);
-	char *out = lsp_xalloc(n + 1), *o = out;
+	char *out = cli_xalloc(n + 1), *o = out;
 	for (; *p && *p != '?' && *p != '#'; p++) {
 		int hi, lo;
 		if (*p == '%' && (hi = hex_value(p[1])) >= 0 && (lo = hex_value(p[2])) >= 0) {
@@ -114,7 +114,7 @@ static char *uri_of_path(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = strlen(path);
-	char *out = lsp_xalloc(7 + 3 * n + 1), *o = out;
+	char *out = cli_xalloc(7 + 3 * n + 1), *o = out;
 	memcpy(o, "file://", 7);
 	o += 7;
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
@@ -149,7 +149,7 @@ static char *find_config(const char *path)
 {
 	char *found = NULL;
 	if (pregon_config_find(&found, path) != 0 || !found)
-		return lsp_xdup("");
+		return cli_xstrdup("");
 	char *abs = realpath(found, NULL);
 	if (!abs)
 		return found;
@@ -189,10 +189,10 @@ lsp_slot *lsp_slot_for(lsp_server *s, lsp_doc *d)
 	for (size_t i = 0; i < s->n_slots; i++)
 		if (strcmp(s->slots[i].config, d->config) == 0)
 			return &s->slots[i];
-	lsp_grow(&s->slots, &s->slots_cap, s->n_slots + 1, sizeof *s->slots);
+	cli_grow(&s->slots, &s->slots_cap, s->n_slots + 1, sizeof *s->slots);
 	lsp_slot *slot = &s->slots[s->n_slots++];
 	memset(slot, 0, sizeof *slot);
-	slot->config = lsp_xdup(d->config);
+	slot->config = cli_xstrdup(d->config);
 	load_slot(s, slot);
 	return slot;
 }
@@ -257,7 +257,7 @@ static char *rule_link(const lsp_server *s, const pregon_rule_info *info)
 	else
 		snprintf(path, sizeof path, "%s/%s", s->cwd, info->source);
 	char *uri = uri_of_path(path);
-	char *link = lsp_xalloc(strlen(uri) + 32);
+	char *link = cli_xalloc(strlen(uri) + 32);
 	sprintf(link, "%s#L%d", uri, info->line);
 	free(uri);
 	return link;
@@ -279,7 +279,7 @@ static json_t *diagnostic_of(const lsp_server *s, const lsp_doc *d,
 	json_object_set_new(x, "source", json_string("pregon"));
 	/* the message is the report's, already masked over personal data */
 	size_t n = strlen(f->message) + strlen(f->criterio) + 64;
-	char *message = lsp_xalloc(n);
+	char *message = cli_xalloc(n);
 	if (*f->criterio)
 		snprintf(message, n, "%s [%s %s]", f->message, _("criterio"), f->criterio);
 	else
@@ -561,9 +561,9 @@ static json_t *on_did_open(lsp_server *s, json_t *params, lsp_error *err)
 		d = calloc(1, sizeof *d);
 		if (!d)
 			abort();
-		d->uri = lsp_xdup(uri);
+		d->uri = cli_xstrdup(uri);
 		d->path = path_of_uri(uri);
-		lsp_grow(&s->docs, &s->docs_cap, s->n_docs + 1, sizeof *s->docs);
+		cli_grow(&s->docs, &s->docs_cap, s->n_docs + 1, sizeof *s->docs);
 		s->docs[s->n_docs++] = d;
 	}
 	const char *language = json_string_value(json_object_get(td, "languageId"));
@@ -571,7 +571,7 @@ static json_t *on_did_open(lsp_server *s, json_t *params, lsp_error *err)
 	d->plain = (language && strcmp(language, "plaintext") == 0) ||
 		   (d->path && ends_with(d->path, ".txt"));
 	d->is_config = d->path && file_role(s, d->path) != 0;
-	doc_set_text(d, lsp_xdupn(json_string_value(text), json_string_length(text)),
+	doc_set_text(d, cli_xdupn(json_string_value(text), json_string_length(text)),
 		     json_string_length(text));
 	check_doc(s, d);
 	return NULL;
@@ -588,7 +588,7 @@ static void apply_change(lsp_server *s, lsp_doc *d, json_t *change)
 	size_t n = json_string_length(text);
 	json_t *range = json_object_get(change, "range");
 	if (!range) {
-		doc_set_text(d, lsp_xdupn(t, n), n);
+		doc_set_text(d, cli_xdupn(t, n), n);
 		return;
 	}
 	lsp_position a = { (long)json_integer_value(json_object_get(json_object_get(range, "start"), "line")),
@@ -600,7 +600,7 @@ static void apply_change(lsp_server *s, lsp_doc *d, json_t *change)
 	if (to < from)
 		to = from;
 	size_t len = d->len - (to - from) + n;
-	char *next = lsp_xalloc(len + 1);
+	char *next = cli_xalloc(len + 1);
 	memcpy(next, d->text, from);
 	memcpy(next + from, t, n);
 	memcpy(next + from + n, d->text + to, d->len - to);
@@ -766,7 +766,7 @@ static void serve(lsp_server *s, int in_fd)
 {
 	rpc_reader reader;
 	rpc_reader_init(&reader, LSP_MAX_MESSAGE);
-	char *chunk = lsp_xalloc(65536);
+	char *chunk = cli_xalloc(65536);
 	int timeout = -1;
 	while (!s->exit_requested && !s->write_failed) {
 		struct pollfd p = { in_fd, POLLIN, 0 };
@@ -798,7 +798,7 @@ static void serve(lsp_server *s, int in_fd)
 
 static void *json_xalloc(size_t n)
 {
-	return lsp_xalloc(n);
+	return cli_xalloc(n);
 }
 
 int pregon_cli_lsp(int argc, char **argv)
@@ -834,7 +834,7 @@ int pregon_cli_lsp(int argc, char **argv)
 	s.next_id = 1;
 	s.cwd = getcwd(NULL, 0);
 	if (!s.cwd)
-		s.cwd = lsp_xdup("/");
+		s.cwd = cli_xstrdup("/");
 	serve(&s, STDIN_FILENO);
 	int status = s.exit_requested && s.shut_down ? 0 : 1;
 	server_dispose(&s);
