@@ -132,6 +132,17 @@ static void print_help(void)
 			 options[i].arg ? " " : "", options[i].arg ? _(options[i].arg) : "");
 		printf("  %-26s %s\n", left, _(options[i].help));
 	}
+	static const struct {
+		const char *name, *help;
+	} subcommands[] = {
+		{ "lsp", N_("servidor de lenguaje para los editores, por la entrada y la salida estándar") },
+		{ "comments", N_("marca los comentarios ofensivos que llevan a bloquear (criterio XII) y lista los que piden respuesta") },
+		{ "accounts", N_("revisa el registro de cuentas institucionales y cada publicación contra él") },
+		{ "report", N_("informe de evaluación semestral en HTML o JSON") },
+	};
+	printf("\n%s\n", _("Subórdenes (cada una con --help):"));
+	for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
+		printf("  pregon %-19s %s\n", subcommands[i].name, _(subcommands[i].help));
 	printf("\n%s\n", _("Estado de salida: 0 sin errores; 1 al menos un hallazgo de severidad error; 2 error de uso, de configuración o de entrada."));
 }
 

@@ -803,26 +803,27 @@ static void *json_xalloc(size_t n)
 
 int pregon_cli_lsp(int argc, char **argv)
 {
-	pregon_lang lang = PREGON_LANG_ES;
-	const char *env = getenv("PREGON_LANG");
-	if (env && strcmp(env, "en") == 0)
-		lang = PREGON_LANG_EN;
-	int bad = 0;
+	pregon_lang lang = cli_early_lang(argc, argv);
+	int bad = 0, help = 0;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--stdio") == 0)
 			continue; /* what generic clients pass: stdio is the only transport */
 		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			lang = strcmp(argv[++i], "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
-		else if (strncmp(argv[i], "--lang=", 7) == 0)
-			lang = strcmp(argv[i] + 7, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
-		else
+			i++;
+		else if (strcmp(argv[i], "--help") == 0)
+			help = 1;
+		else if (strncmp(argv[i], "--lang=", 7) != 0)
 			bad = i;
 	}
 	pregon_i18n_init(NULL, lang);
+	const char *usage = _("uso: pregon lsp [--lang es|en] (servidor de lenguaje por la entrada y la salida estándar)");
 	if (bad) {
-		fprintf(stderr, "pregon lsp: %s: «%s»\n%s\n", _("opción desconocida"), argv[bad],
-			_("uso: pregon lsp [--lang es|en] (servidor de lenguaje por la entrada y la salida estándar)"));
+		fprintf(stderr, "pregon lsp: %s: «%s»\n%s\n", _("opción desconocida"), argv[bad], usage);
 		return 2;
+	}
+	if (help) {
+		printf("%s\n", usage);
+		return fclose(stdout) == 0 ? 0 : 2;
 	}
 	json_set_alloc_funcs(json_xalloc, free);
 	lsp_server s;
