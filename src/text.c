@@ -42,7 +42,7 @@ int text_validate(const char *s, size_t len, size_t *bad)
 	return 0;
 }
 
-int text_decode(const char *s, size_t len, int32_t *cp)
+int text_decode_utf8(const char *s, size_t len, int32_t *cp)
 {
 	utf8proc_int32_t c;
 	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
@@ -251,6 +251,24 @@ void text_view_build(text_view *out, const char *src, size_t len,
 
 	size_t i = 0;
 	while (i < len) {
+		/* A run of ASCII copies as it is (lower-cased for TEXT_FOLD), but
+		 * its last byte waits when a combining mark may follow it. */
+		size_t j = i;
+		while (j < len && (unsigned char)src[j] < 0x80)
+			j++;
+		if (j < len && j > i)
+			j--;
+		if (j > i) {
+			size_t before = b.len;
+			buf_put(&b, src + i, j - i);
+			if (flags & TEXT_FOLD)
+				for (size_t k = before; k < b.len; k++)
+					if (b.ptr[k] >= 'A' && b.ptr[k] <= 'Z')
+						b.ptr[k] = (char)(b.ptr[k] + 32);
+			push_run(out, &runs_cap, before, base + i, 1);
+			i = j;
+			continue;
+		}
 		unsigned char c = (unsigned char)src[i];
 		size_t seg = (size_t)text_u8len(c);
 		if (seg > len - i)
@@ -264,10 +282,7 @@ void text_view_build(text_view *out, const char *src, size_t len,
 			if ((flags & TEXT_FOLD) && c >= 'A' && c <= 'Z')
 				ch = (char)(c + 32);
 			buf_putc(&b, ch);
-			/* the common case: the one-for-one run goes on */
-			const text_run *last = out->n_runs ? &out->runs[out->n_runs - 1] : NULL;
-			if (!last || !last->same || last->orig + (before - last->view) != base + i)
-				push_run(out, &runs_cap, before, base + i, 1);
+			push_run(out, &runs_cap, before, base + i, 1);
 			i++;
 			continue;
 		}

@@ -15,8 +15,18 @@ int text_validate(const char *s, size_t len, size_t *bad);
  * continuation bytes, so that loops always advance). */
 int text_u8len(unsigned char c);
 
-/* Decode one code point at s (valid UTF-8 assumed); returns its length. */
-int text_decode(const char *s, size_t len, int32_t *cp);
+/* Decode one code point at s (valid UTF-8 assumed); returns its length.
+ * Inline for the ASCII byte that most Spanish text is; the rest goes to
+ * text_decode_utf8. */
+int text_decode_utf8(const char *s, size_t len, int32_t *cp);
+static inline int text_decode(const char *s, size_t len, int32_t *cp)
+{
+	if (len && (unsigned char)s[0] < 0x80) {
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
+	return text_decode_utf8(s, len, cp);
+}
 
 /* Number of code points in s[0..len). */
 size_t text_count_cp(const char *s, size_t len);
