@@ -420,6 +420,9 @@ size_t count_cluster_end(const char *text, size_t len, size_t i)
 	i += (size_t)text_decode(text + i, len - i, &prev);
 	while (i < len) {
 		int k = text_decode(text + i, len - i, &cp);
+		/* two ASCII characters always part, but for CR LF */
+		if (prev < 0x80 && cp < 0x80 && !(prev == '\r' && cp == '\n'))
+			break;
 		if (utf8proc_grapheme_break_stateful(prev, cp, &state))
 			break;
 		prev = cp;

@@ -188,21 +188,6 @@ static void check_marks(const rep_state *s, kind_run *run)
 	}
 }
 
-/* Next grapheme cluster from i: its end. */
-static size_t cluster_end(const text_view *v, size_t i)
-{
-	int32_t prev, cp;
-	int state = 0;
-	i += (size_t)text_decode(v->s + i, v->len - i, &prev);
-	while (i < v->len) {
-		int k = text_decode(v->s + i, v->len - i, &cp);
-		if (utf8proc_grapheme_break_stateful(prev, cp, &state))
-			break;
-		prev = cp;
-		i += (size_t)k;
-	}
-	return i;
-}
 
 static void check_emoji(const rep_state *s, kind_run *run)
 {
@@ -214,7 +199,7 @@ static void check_emoji(const rep_state *s, kind_run *run)
 		size_t e = i;
 		if (i < v->len) {
 			text_decode(v->s + i, v->len - i, &cp);
-			e = cluster_end(v, i);
+			e = count_cluster_end(v->s, v->len, i);
 		}
 		if (i < v->len && (cp == ' ' || cp == 0xFE0F)) {
 			i = e; /* blanks between the same emoji keep the run */
