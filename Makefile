@@ -7,7 +7,7 @@ PREFIX   ?= /usr/local
 DATADIR  ?= $(PREFIX)/share/pregon
 LOCALEDIR ?= $(PREFIX)/share/locale
 
-PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2 libmicrohttpd
 TEST_PKGS = cmocka
 
 CC       ?= cc
@@ -78,8 +78,19 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/src/main.o $(LIB)
+# `pregon serve`: its client files and the page, embedded from src/serve/.
+SERVE_ASSETS = src/serve/page.html src/serve/page.css src/serve/page.js
+SERVE_OBJ = $(BUILD)/src/serve.o $(BUILD)/src/serve/api.o $(BUILD)/src/serve/assets.o
+
+$(BIN): $(BUILD)/src/main.o $(SERVE_OBJ) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/src/serve/assets.c: $(SERVE_ASSETS) scripts/embed-assets.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-assets.sh $(SERVE_ASSETS) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/src/serve/assets.o: $(BUILD)/src/serve/assets.c
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
 $(MO): po/en.po
 	@mkdir -p $(dir $@)
@@ -293,7 +304,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) src/main.c src/*.h src/kinds/*.h
+	  $(LIB_SRC) src/main.c src/serve.c src/serve/api.c src/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 lint:
@@ -301,10 +312,10 @@ lint:
 	  --suppress=missingIncludeSystem -D_GNU_SOURCE src
 
 format:
-	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c
+	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c src/serve/*.c src/serve/*.h
 
 clean:
 	rm -rf build $(BIN) locale
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SUPPORT_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SERVE_OBJ:.o=.d) $(SUPPORT_OBJ:.o=.d) \
   $(wildcard $(BUILD)/tests/fuzz/*.d)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pregon.h"
+#include "serve.h"
 
 #define _(s) dgettext("pregon", s)
 #define N_(s) (s)
@@ -1144,6 +1145,8 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	cli c;
 	pregon_i18n_init(NULL, early_lang(argc, argv));
+	if (argc > 1 && strcmp(argv[1], "serve") == 0)
+		return pregon_cli_serve(argc - 1, argv + 1);
 	if (parse_args(&c, argc, argv)) {
 		free(c.paths);
 		free(c.rules);

@@ -63,11 +63,9 @@ typedef struct {
 
 static const char *const keys[] = { "longitud_sigla", "sugerencias_max", NULL };
 
-static void spell_free(void *p)
+/* Empty every slot of the cache, keeping its size. */
+static void forget_words(spell_state *s)
 {
-	spell_state *s = p;
-	if (!s)
-		return;
 	for (size_t i = 0; i < s->cap; i++) {
 		entry *e = &s->table[i];
 		if (!e->word)
@@ -77,7 +75,17 @@ static void spell_free(void *p)
 		for (int k = 0; k < e->n_suggestions; k++)
 			free(e->suggestions[k]);
 		free(e->suggestions);
+		memset(e, 0, sizeof *e);
 	}
+	s->used = 0;
+}
+
+static void spell_free(void *p)
+{
+	spell_state *s = p;
+	if (!s)
+		return;
+	forget_words(s);
 	free(s->table);
 	if (s->h)
 		Hunspell_destroy(s->h);
@@ -466,10 +474,16 @@ static int judge(spell_state *s, const char *w, size_t n, char **fix,
 	return find_fix(s, w, n, fix);
 }
 
+enum { CACHE_MAX_WORDS = 65536 };
+
 /* Look a word up, through the cache; the entry stays valid until the next
  * call (the table may move), so callers copy what they need under lock. */
 static entry *lookup(spell_state *s, const char *w, size_t n)
 {
+	/* an engine that stays up (pregon serve) meets words without end:
+	 * past the bound the cache starts again, so memory stays flat */
+	if (s->used >= CACHE_MAX_WORDS)
+		forget_words(s);
 	if (s->used * 10 >= s->cap * 7)
 		grow(s);
 	entry *e = slot(s, w, n);

@@ -1,0 +1,567 @@
+/* serve.c: `pregon serve`, a page for the people who write the posts.  An
+ * HTTP server on libmicrohttpd that serves one page (embedded, see
+ * serve/assets.h) and checks drafts through POST /api/check (serve/api.h).
+ * The engine is built once and shared by the server's threads.
+ *
+ * Safe on a shared network: loopback by default (beyond it only with
+ * --token), a request-size limit, idle timeouts, a bounded number of
+ * connections, a fixed set of routes (no file-system access), security
+ * headers with a content security policy without 'unsafe-inline', and no
+ * logging at all: nothing a draft holds is ever printed. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <libintl.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#include "pregon.h"
+#include "serve.h"
+#include "serve/api.h"
+#include "serve/assets.h"
+
+#define _(s) dgettext("pregon", s)
+#define N_(s) (s)
+
+enum { EXIT_CLEAN = 0, EXIT_TROUBLE = 2 }; /* as the command's */
+
+/* Limits of one server.  A draft is at most 63,206 characters (Facebook),
+ * about 250 KB of UTF-8: a request of 512 KiB holds any of them, and the
+ * connection limit bounds the memory of the uploads. */
+enum {
+	MAX_REQUEST = 512 * 1024,
+	MAX_CONNECTIONS = 64,
+	MAX_PER_ADDRESS = 32,
+	IDLE_TIMEOUT_S = 15,
+	THREADS = 4,
+	MIN_TOKEN = 16
+};
+
+/* Every answer carries these.  The page's script and style are files of
+ * their own, so the policy needs no 'unsafe-inline'. */
+static const char *const security_headers[][2] = {
+	{ "Content-Security-Policy",
+	  "default-src 'none'; script-src 'self'; style-src 'self'; "
+	  "connect-src 'self'; img-src 'self'; base-uri 'none'; "
+	  "form-action 'none'; frame-ancestors 'none'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "X-Frame-Options", "DENY" },
+	{ "Referrer-Policy", "no-referrer" },
+	{ "Cross-Origin-Opener-Policy", "same-origin" },
+	{ "Cross-Origin-Resource-Policy", "same-origin" },
+	{ "Cache-Control", "no-store" },
+};
+
+/* The routes: the page's files by URL, then the API. */
+static const struct {
+	const char *url;
+	const char *asset;
+	const char *type;
+} pages[] = {
+	{ "/", "page.html", "text/html; charset=utf-8" },
+	{ "/page.css", "page.css", "text/css; charset=utf-8" },
+	{ "/page.js", "page.js", "text/javascript; charset=utf-8" },
+};
+
+#define JSON_TYPE "application/json; charset=utf-8"
+
+typedef struct {
+	pregon_engine *engine;
+	const char *token; /* NULL: none asked */
+} server;
+
+/* What a POST collects between the calls of the access handler. */
+typedef struct {
+	char *data;
+	size_t len;
+	int too_big;
+} upload;
+
+typedef struct {
+	const char *listen;
+	const char *token;
+	const char *config;
+	int no_config;
+	const char **rules;
+	size_t n_rules;
+	pregon_lang lang;
+	int help;
+} serve_cli;
+
+static const struct {
+	const char *name;
+	const char *arg; /* NULL: a switch */
+	const char *help;
+} serve_options[] = {
+	{ "listen", N_("DIRECCIÓN:PUERTO"), N_("dónde escuchar (127.0.0.1:8080 por omisión; puerto 0: uno libre, que se imprime)") },
+	{ "token", N_("TOKEN"), N_("exige «Authorization: Bearer TOKEN» en la API (al menos 16 caracteres); obligatorio fuera de la interfaz local") },
+	{ "config", N_("ARCHIVO"), N_("configuración (.pregon.yaml); sin ella, la más cercana a la carpeta actual") },
+	{ "no-config", NULL, N_("no busca ni lee ningún .pregon.yaml") },
+	{ "rules", N_("RUTA"), N_("conjunto de reglas en lugar de los predeterminados; repetible") },
+	{ "lang", N_("es|en"), N_("idioma de los mensajes (es por omisión)") },
+	{ "help", NULL, N_("muestra esta ayuda") },
+};
+
+#define N_SERVE_OPTIONS (sizeof serve_options / sizeof *serve_options)
+
+static void *xalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p) {
+		fputs("pregon: memoria agotada\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static void print_help(void)
+{
+	printf("%s\n\n%s\n\n%s\n", _("Uso: pregon serve [OPCIONES]"),
+	       _("Sirve una página para revisar borradores en el navegador: se pega el texto, se eligen la plataforma y la fecha, y se ven los hallazgos al escribir."),
+	       _("Opciones:"));
+	for (size_t i = 0; i < N_SERVE_OPTIONS; i++) {
+		char left[64];
+		snprintf(left, sizeof left, "--%s%s%s", serve_options[i].name,
+			 serve_options[i].arg ? " " : "",
+			 serve_options[i].arg ? _(serve_options[i].arg) : "");
+		printf("  %-26s %s\n", left, _(serve_options[i].help));
+	}
+}
+
+static void serve_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void serve_usage(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("pregon serve: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s\n", _("Pruebe «pregon serve --help» para más información."));
+}
+
+/* The option `arg` ("--name" or "--name=value") names, or NULL. */
+static const char *option_name(const char *arg, const char **value_at)
+{
+	if (strncmp(arg, "--", 2) != 0)
+		return NULL;
+	for (size_t i = 0; i < N_SERVE_OPTIONS; i++) {
+		size_t n = strlen(serve_options[i].name);
+		if (strncmp(arg + 2, serve_options[i].name, n) == 0 &&
+		    (arg[2 + n] == '\0' || arg[2 + n] == '=')) {
+			*value_at = arg + 2 + n;
+			return serve_options[i].name;
+		}
+	}
+	return NULL;
+}
+
+static int takes_value(const char *name)
+{
+	for (size_t i = 0; i < N_SERVE_OPTIONS; i++)
+		if (strcmp(serve_options[i].name, name) == 0)
+			return serve_options[i].arg != NULL;
+	return 0;
+}
+
+/* --name VALUE or --name=VALUE, by the table.  0, or -1 with the error
+ * printed. */
+static int parse_serve_args(serve_cli *c, int argc, char **argv)
+{
+	memset(c, 0, sizeof *c);
+	c->listen = "127.0.0.1:8080";
+	const char *env = getenv("PREGON_LANG");
+	c->lang = env && strcmp(env, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
+	c->rules = xalloc((size_t)argc * sizeof *c->rules);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq = NULL;
+		const char *name = option_name(a, &eq);
+		if (!name) {
+			serve_usage(_("opción desconocida «%s»"), a);
+			return -1;
+		}
+		const char *v = NULL;
+		if (takes_value(name)) {
+			if (*eq == '=')
+				v = eq + 1;
+			else if (i + 1 < argc)
+				v = argv[++i];
+			else {
+				serve_usage(_("la opción «%s» requiere un valor"), a);
+				return -1;
+			}
+		} else if (*eq == '=') {
+			serve_usage(_("la opción «%s» no lleva valor"), a);
+			return -1;
+		}
+		if (strcmp(name, "listen") == 0) {
+			c->listen = v;
+		} else if (strcmp(name, "token") == 0) {
+			c->token = v;
+		} else if (strcmp(name, "config") == 0) {
+			c->config = v;
+		} else if (strcmp(name, "no-config") == 0) {
+			c->no_config = 1;
+		} else if (strcmp(name, "rules") == 0) {
+			c->rules[c->n_rules++] = v;
+		} else if (strcmp(name, "lang") == 0) {
+			if (strcmp(v, "es") && strcmp(v, "en")) {
+				serve_usage(_("idioma desconocido «%s»; use es o en"), v);
+				return -1;
+			}
+			c->lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
+		} else {
+			c->help = 1;
+		}
+	}
+	if (c->token && strlen(c->token) < MIN_TOKEN) {
+		serve_usage("%s", _("el token de --token es demasiado corto; use al menos 16 caracteres al azar"));
+		return -1;
+	}
+	return 0;
+}
+
+/* --listen HOST:PORT, [IPV6]:PORT or localhost:PORT, numeric only: no name
+ * is looked up.  0 and *out (freed with freeaddrinfo), or -1 printed. */
+static int parse_listen(struct addrinfo **out, const char *listen)
+{
+	char host[128];
+	const char *colon = strrchr(listen, ':');
+	const char *h = listen;
+	size_t hlen = colon ? (size_t)(colon - listen) : 0;
+	if (hlen >= 2 && h[0] == '[' && h[hlen - 1] == ']') {
+		h++;
+		hlen -= 2;
+	}
+	if (!colon || hlen == 0 || hlen >= sizeof host || !colon[1]) {
+		serve_usage(_("dirección no válida «%s» para --listen; use DIRECCIÓN:PUERTO, como 127.0.0.1:8080"),
+			    listen);
+		return -1;
+	}
+	memcpy(host, h, hlen);
+	host[hlen] = '\0';
+	if (strcmp(host, "localhost") == 0)
+		snprintf(host, sizeof host, "127.0.0.1");
+	struct addrinfo hints = { 0 };
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+	char *end;
+	long port = strtol(colon + 1, &end, 10);
+	if (*end || port < 0 || port > 65535 ||
+	    getaddrinfo(host, colon + 1, &hints, out) != 0) {
+		serve_usage(_("dirección no válida «%s» para --listen; use DIRECCIÓN:PUERTO, como 127.0.0.1:8080"),
+			    listen);
+		return -1;
+	}
+	return 0;
+}
+
+static int is_loopback(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+		return (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+	}
+	const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)sa;
+	return IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
+}
+
+/* The engine for the working directory, as the command builds it for
+ * standard input.  0, or -1 with the diagnostic printed. */
+static int serve_engine(pregon_engine **out, const serve_cli *c)
+{
+	*out = NULL;
+	char *found = NULL;
+	if (!c->config && !c->no_config && pregon_config_find(&found, NULL)) {
+		fprintf(stderr, "pregon serve: error: %s: %s\n",
+			_("no se puede leer la carpeta actual"), pregon_strerror(errno));
+		return -1;
+	}
+	pregon_engine_options eo = { 0 };
+	eo.lang = c->lang;
+	eo.config_path = c->config ? c->config : found;
+	eo.rule_paths = c->rules;
+	eo.n_rule_paths = c->n_rules;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int rc = pregon_engine_new(out, &eo, &d);
+	if (rc) {
+		char *s = pregon_diag_format(&d);
+		fputs(s, stderr);
+		free(s);
+	}
+	pregon_diag_dispose(&d);
+	free(found);
+	return rc ? -1 : 0;
+}
+
+/* ---- answers ----------------------------------------------------------- */
+
+/* Queue `body` (`own`: the answer frees it; else static) with its type and
+ * the security headers. */
+static enum MHD_Result answer(struct MHD_Connection *conn, unsigned status,
+			      const char *type, const void *body, size_t len,
+			      int own, const char *allow)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(
+		len, (void *)body, own ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+	if (!r) {
+		if (own)
+			free((void *)body);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	for (size_t i = 0; i < sizeof security_headers / sizeof *security_headers; i++)
+		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+	if (allow)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
+	if (status == MHD_HTTP_UNAUTHORIZED)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+					"Bearer realm=\"pregon\"");
+	enum MHD_Result rc = MHD_queue_response(conn, status, r);
+	MHD_destroy_response(r);
+	return rc;
+}
+
+static enum MHD_Result answer_json(struct MHD_Connection *conn, unsigned status,
+				   char *body)
+{
+	return answer(conn, status, JSON_TYPE, body, strlen(body), 1, NULL);
+}
+
+static enum MHD_Result refuse(struct MHD_Connection *conn, unsigned status,
+			      const char *message, const char *allow)
+{
+	char *body = serve_api_error(message);
+	return answer(conn, status, JSON_TYPE, body, strlen(body), 1, allow);
+}
+
+static const serve_asset *find_asset(const char *name)
+{
+	for (const serve_asset *a = serve_assets; a->name; a++)
+		if (strcmp(a->name, name) == 0)
+			return a;
+	return NULL;
+}
+
+/* Compared in constant time: how long a guess matched must not show. */
+static int token_matches(const char *given, const char *token)
+{
+	size_t n = strlen(token), m = strlen(given);
+	unsigned char diff = (unsigned char)(n != m);
+	for (size_t i = 0; i < n; i++)
+		diff |= (unsigned char)(token[i] ^ given[i < m ? i : 0]);
+	return diff == 0;
+}
+
+static int authorized(const server *s, struct MHD_Connection *conn)
+{
+	if (!s->token)
+		return 1;
+	const char *h = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						    MHD_HTTP_HEADER_AUTHORIZATION);
+	return h && strncmp(h, "Bearer ", 7) == 0 && token_matches(h + 7, s->token);
+}
+
+/* The first call of a POST /api/check sees only the headers: refuse what
+ * must not be read before reading it.  0 to go on. */
+static int refuse_early(const server *s, struct MHD_Connection *conn,
+			enum MHD_Result *rc)
+{
+	const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						       MHD_HTTP_HEADER_CONTENT_TYPE);
+	const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							 MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (!authorized(s, conn))
+		*rc = refuse(conn, MHD_HTTP_UNAUTHORIZED,
+			     _("falta el token o no es el del servidor; envíe «Authorization: Bearer TOKEN»"),
+			     NULL);
+	/* a form of another site cannot send this type without asking
+	 * first, and nothing here answers that question */
+	else if (!type || strncasecmp(type, "application/json", 16) != 0 ||
+		 (type[16] && type[16] != ';' && type[16] != ' '))
+		*rc = refuse(conn, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
+			     _("la solicitud debe ser JSON (Content-Type: application/json)"),
+			     NULL);
+	else if (length && strtoull(length, NULL, 10) > MAX_REQUEST)
+		*rc = refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
+			     _("la solicitud pasa del límite de 512 KiB"), NULL);
+	else
+		return 0;
+	return 1;
+}
+
+static const char *today(char out[11])
+{
+	const char *fixed = getenv("PREGON_TODAY");
+	if (fixed && pregon_date_valid(fixed))
+		snprintf(out, 11, "%s", fixed);
+	else
+		pregon_today(out);
+	return out;
+}
+
+static enum MHD_Result handle_check(const server *s, struct MHD_Connection *conn,
+				    const char *data, size_t *data_size, void **ctx)
+{
+	upload *u = *ctx;
+	if (!u) {
+		enum MHD_Result rc;
+		if (refuse_early(s, conn, &rc))
+			return rc;
+		*ctx = u = calloc(1, sizeof *u);
+		return u ? MHD_YES : MHD_NO;
+	}
+	if (*data_size) {
+		/* a body without Content-Length is cut at the limit too */
+		if (!u->too_big && u->len + *data_size <= MAX_REQUEST) {
+			char *p = realloc(u->data, u->len + *data_size);
+			if (!p)
+				return MHD_NO;
+			u->data = p;
+			memcpy(u->data + u->len, data, *data_size);
+			u->len += *data_size;
+		} else {
+			u->too_big = 1;
+		}
+		*data_size = 0;
+		return MHD_YES;
+	}
+	if (u->too_big)
+		return refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
+			      _("la solicitud pasa del límite de 512 KiB"), NULL);
+	char day[11];
+	serve_answer a;
+	serve_api_check(&a, s->engine, u->data ? u->data : "", u->len, today(day));
+	return answer_json(conn, a.status, a.body);
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
+			      const char *url, const char *method,
+			      const char *version, const char *data,
+			      size_t *data_size, void **ctx)
+{
+	(void)version;
+	const server *s = cls;
+	int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 ||
+		  strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
+	if (strcmp(url, "/api/check") == 0) {
+		if (strcmp(method, MHD_HTTP_METHOD_POST) == 0)
+			return handle_check(s, conn, data, data_size, ctx);
+		return refuse(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+			      _("/api/check solo acepta POST"), "POST");
+	}
+	if (strcmp(url, "/api/opciones") == 0) {
+		if (get)
+			return answer_json(conn, MHD_HTTP_OK, serve_api_options());
+		return refuse(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+			      _("/api/opciones solo acepta GET"), "GET, HEAD");
+	}
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		if (strcmp(url, pages[i].url) != 0)
+			continue;
+		if (!get)
+			return refuse(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+				      _("la página solo se pide con GET"), "GET, HEAD");
+		const serve_asset *a = find_asset(pages[i].asset);
+		return answer(conn, MHD_HTTP_OK, pages[i].type, a->data, a->len, 0, NULL);
+	}
+	if (strcmp(url, "/favicon.ico") == 0) /* browsers ask: none, and no error */
+		return answer(conn, MHD_HTTP_NO_CONTENT, "image/x-icon", "", 0, 0, NULL);
+	return refuse(conn, MHD_HTTP_NOT_FOUND,
+		      _("no existe esa dirección; la página está en /"), NULL);
+}
+
+static void request_done(void *cls, struct MHD_Connection *conn, void **ctx,
+			 enum MHD_RequestTerminationCode why)
+{
+	(void)cls;
+	(void)conn;
+	(void)why;
+	upload *u = *ctx;
+	if (u)
+		free(u->data);
+	free(u);
+	*ctx = NULL;
+}
+
+/* ---- the server -------------------------------------------------------- */
+
+static int run(const serve_cli *c, server *s, const struct addrinfo *ai)
+{
+	/* the server's threads inherit the mask: only sigwait() below
+	 * takes these */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD |
+			 (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
+	struct MHD_Daemon *d = MHD_start_daemon(
+		flags, 0, NULL, NULL, handle, s,
+		MHD_OPTION_SOCK_ADDR, ai->ai_addr,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
+		MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_PER_ADDRESS,
+		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
+		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
+		MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "pregon serve: error: %s «%s»: %s\n",
+			_("no se puede escuchar en"), c->listen,
+			errno ? pregon_strerror(errno) : _("la dirección está ocupada o no es de esta máquina"));
+		return EXIT_TROUBLE;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	char host[INET6_ADDRSTRLEN];
+	getnameinfo(ai->ai_addr, ai->ai_addrlen, host, sizeof host, NULL, 0, NI_NUMERICHOST);
+	const char *open = ai->ai_family == AF_INET6 ? "[" : "";
+	const char *close = ai->ai_family == AF_INET6 ? "]" : "";
+	printf("%s http://%s%s%s:%u/\n", _("pregon serve: la página está en"), open,
+	       host, close, info ? (unsigned)info->port : 0);
+	fflush(stdout);
+	int sig;
+	sigwait(&stop, &sig);
+	MHD_stop_daemon(d);
+	return EXIT_CLEAN;
+}
+
+int pregon_cli_serve(int argc, char **argv)
+{
+	serve_cli c;
+	int status = EXIT_TROUBLE;
+	struct addrinfo *ai = NULL;
+	server s = { NULL, NULL };
+	if (parse_serve_args(&c, argc, argv))
+		goto cleanup;
+	if (c.help) {
+		print_help();
+		status = EXIT_CLEAN;
+		goto cleanup;
+	}
+	if (parse_listen(&ai, c.listen))
+		goto cleanup;
+	if (!is_loopback(ai->ai_addr) && !c.token) {
+		serve_usage(_("«%s» no es la interfaz local: fuera de ella la API exige --token"),
+			    c.listen);
+		goto cleanup;
+	}
+	if (serve_engine(&s.engine, &c))
+		goto cleanup;
+	s.token = c.token;
+	status = run(&c, &s, ai);
+cleanup:
+	pregon_engine_free(s.engine);
+	if (ai)
+		freeaddrinfo(ai);
+	free(c.rules);
+	return status;
+}
