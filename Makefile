@@ -47,7 +47,8 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_count.c tests/unit/test_personal_data.c \
            tests/unit/test_calendar.c tests/unit/test_promotion.c \
            tests/unit/test_suppress.c tests/unit/test_discover.c \
-           tests/unit/test_fix.c tests/unit/test_format.c
+           tests/unit/test_fix.c tests/unit/test_format.c \
+           tests/unit/test_serve_api.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -66,7 +67,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
-        check-formats check-schemas check-baseline
+        check-formats check-schemas check-baseline check-serve
 
 all: $(BIN) $(MO)
 
@@ -109,6 +110,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
 
+# The API of `pregon serve` is a client file: linked in beside the library.
+$(BUILD)/tests/test_serve_api: tests/unit/test_serve_api.c $(BUILD)/src/serve/api.o \
+                               $(SUPPORT_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(BUILD)/src/serve/api.o $(SUPPORT_OBJ) \
+	  $(LIB) $(LDLIBS) $(TEST_LIBS)
+
 $(GOLDEN_BIN): tests/golden.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
@@ -147,7 +155,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-install
+	  check-precommit check-serve check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -193,6 +201,11 @@ check-baseline: $(BIN) $(MO)
 # The pre-commit hook, through pre-commit itself.
 check-precommit: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/precommit/run.sh $(BIN)
+
+# `pregon serve`: its options, the API, a burst of requests and the page in
+# headless Chromium (tests/serve/run.sh says what each checks).
+check-serve: $(BIN) $(MO)
+	@$(TEST_ENV) SERVE_WRAPPER="$(VALGRIND)" bash tests/serve/run.sh $(BIN)
 
 # Pathological inputs (10 MB, a 1 MB line, 10,000 rules, loops, FIFOs...).
 check-robustness: $(BIN) $(MO)
@@ -242,14 +255,14 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
-	  check-conformance check-corpus check-eval-c check-leaks check-fuzz
+	  check-conformance check-corpus check-eval-c check-leaks check-fuzz check-serve
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
-	  check-rules check-leaks check-eval-c \
+	  check-rules check-leaks check-eval-c check-serve \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 
