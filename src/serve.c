@@ -111,39 +111,32 @@ static const struct {
 
 #define N_SERVE_OPTIONS (sizeof serve_options / sizeof *serve_options)
 
-static void *xalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
-	return p;
-}
-
 static void print_help(void)
 {
 	printf("%s\n\n%s\n\n%s\n", _("Uso: pregon serve [OPCIONES]"),
 	       _("Sirve una página para revisar borradores en el navegador: se pega el texto, se eligen la plataforma y la fecha, y se ven los hallazgos al escribir."),
 	       _("Opciones:"));
-	for (size_t i = 0; i < N_SERVE_OPTIONS; i++) {
-		char left[64];
-		snprintf(left, sizeof left, "--%s%s%s", serve_options[i].name,
-			 serve_options[i].arg ? " " : "",
-			 serve_options[i].arg ? _(serve_options[i].arg) : "");
-		printf("  %-26s %s\n", left, _(serve_options[i].help));
-	}
+	/* the name and its value on one line, what it does below */
+	for (size_t i = 0; i < N_SERVE_OPTIONS; i++)
+		printf("  --%s%s%s\n      %s\n", serve_options[i].name,
+		       serve_options[i].arg ? " " : "",
+		       serve_options[i].arg ? _(serve_options[i].arg) : "",
+		       _(serve_options[i].help));
 }
 
+/* A usage error in pregon's shape, "pregon serve: error: qué pasó; qué
+ * hacer", then where to read more. */
 static void serve_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void serve_usage(const char *fmt, ...)
 {
+	char message[512];
 	va_list ap;
-	fputs("pregon serve: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Pruebe «pregon serve --help» para más información."));
+	char *line = serve_api_diag("pregon serve", 0, 0, message, NULL);
+	fprintf(stderr, "%s\n%s\n", line, _("Pruebe «pregon serve --help» para más información."));
+	free(line);
 }
 
 /* The option `arg` ("--name" or "--name=value") names, or NULL. */
@@ -178,7 +171,7 @@ static int parse_serve_args(serve_cli *c, int argc, char **argv)
 	c->listen = "127.0.0.1:8080";
 	const char *env = getenv("PREGON_LANG");
 	c->lang = env && strcmp(env, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
-	c->rules = xalloc((size_t)argc * sizeof *c->rules);
+	c->rules = serve_alloc((size_t)argc * sizeof *c->rules);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *eq = NULL;
 		const char *name = option_name(a, &eq);

@@ -16,26 +16,31 @@
 #define REQUEST_NAME "solicitud"
 #define DRAFT_NAME "borrador"
 
-static char *dup_text(const char *s)
+/* Without memory pregon prints one line and stops, as everywhere else. */
+static void *enough(void *p)
 {
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
 	if (!p) {
 		fputs("pregon: memoria agotada\n", stderr);
 		abort();
 	}
-	return memcpy(p, s, n);
+	return p;
+}
+
+void *serve_alloc(size_t n)
+{
+	return enough(calloc(1, n ? n : 1));
+}
+
+static char *dup_text(const char *s)
+{
+	return enough(strdup(s));
 }
 
 /* jansson's dumps fail only without memory. */
 static char *dump(json_t *root)
 {
-	char *s = json_dumps(root, JSON_COMPACT);
+	char *s = enough(json_dumps(root, JSON_COMPACT));
 	json_decref(root);
-	if (!s) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
 	return s;
 }
 
@@ -58,14 +63,12 @@ char *serve_api_options(void)
 			      "topics", string_array(pregon_topics())));
 }
 
-/* A 400 answer in pregon's shape, "solicitud:L:C: error: qué; qué hacer"
- * (no position when `line` is 0). */
-static void refuse(serve_answer *out, int line, int col, const char *message,
-		   const char *hint)
+char *serve_api_diag(const char *where, int line, int col, const char *message,
+		     const char *hint)
 {
 	pregon_diag d;
 	pregon_diag_init(&d);
-	d.path = dup_text(REQUEST_NAME);
+	d.path = dup_text(where);
 	d.line = line;
 	d.col = col;
 	d.message = dup_text(message);
@@ -73,6 +76,14 @@ static void refuse(serve_answer *out, int line, int col, const char *message,
 	char *shown = pregon_diag_format(&d);
 	shown[strcspn(shown, "\n")] = '\0';
 	pregon_diag_dispose(&d);
+	return shown;
+}
+
+/* A 400 answer: "solicitud:L:C: error: qué; qué hacer". */
+static void refuse(serve_answer *out, int line, int col, const char *message,
+		   const char *hint)
+{
+	char *shown = serve_api_diag(REQUEST_NAME, line, col, message, hint);
 	out->status = 400;
 	out->body = serve_api_error(shown);
 	free(shown);

@@ -26,6 +26,15 @@ typedef struct {
 void serve_api_check(serve_answer *out, const pregon_engine *engine,
 		     const char *body, size_t len, const char *today);
 
+/* n zeroed bytes; out of memory prints one line and aborts.  Caller frees. */
+void *serve_alloc(size_t n);
+
+/* One line in pregon's shape, "WHERE:LINE:COL: error: MESSAGE; HINT" (no
+ * position when `line` is 0, no hint when NULL), for the API's refusals
+ * and the command's usage errors.  Caller frees. */
+char *serve_api_diag(const char *where, int line, int col, const char *message,
+		     const char *hint);
+
 /* {"error": message}, for answers that are not reports.  Caller frees. */
 char *serve_api_error(const char *message);
 
