@@ -401,56 +401,15 @@ static const char *today(char out[11])
 	return out;
 }
 
-static enum MHD_Result handle_check(const server *s, struct MHD_Connection *conn,
-				    const char *data, size_t *data_size, void **ctx)
+/* What is not the check: the page's files and the options. */
+static enum MHD_Result handle_other(struct MHD_Connection *conn, const char *url,
+				    const char *method)
 {
-	upload *u = *ctx;
-	if (!u) {
-		enum MHD_Result rc;
-		if (refuse_early(s, conn, &rc))
-			return rc;
-		*ctx = u = calloc(1, sizeof *u);
-		return u ? MHD_YES : MHD_NO;
-	}
-	if (*data_size) {
-		/* a body without Content-Length is cut at the limit too */
-		if (!u->too_big && u->len + *data_size <= MAX_REQUEST) {
-			char *p = realloc(u->data, u->len + *data_size);
-			if (!p)
-				return MHD_NO;
-			u->data = p;
-			memcpy(u->data + u->len, data, *data_size);
-			u->len += *data_size;
-		} else {
-			u->too_big = 1;
-		}
-		*data_size = 0;
-		return MHD_YES;
-	}
-	if (u->too_big)
-		return refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
-			      _("la solicitud pasa del límite de 512 KiB"), NULL);
-	char day[11];
-	serve_answer a;
-	serve_api_check(&a, s->engine, u->data ? u->data : "", u->len, today(day));
-	return answer_json(conn, a.status, a.body);
-}
-
-static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
-			      const char *url, const char *method,
-			      const char *version, const char *data,
-			      size_t *data_size, void **ctx)
-{
-	(void)version;
-	const server *s = cls;
 	int get = strcmp(method, MHD_HTTP_METHOD_GET) == 0 ||
 		  strcmp(method, MHD_HTTP_METHOD_HEAD) == 0;
-	if (strcmp(url, "/api/check") == 0) {
-		if (strcmp(method, MHD_HTTP_METHOD_POST) == 0)
-			return handle_check(s, conn, data, data_size, ctx);
+	if (strcmp(url, "/api/check") == 0)
 		return refuse(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
 			      _("/api/check solo acepta POST"), "POST");
-	}
 	if (strcmp(url, "/api/opciones") == 0) {
 		if (get)
 			return answer_json(conn, MHD_HTTP_OK, serve_api_options());
@@ -470,6 +429,54 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 		return answer(conn, MHD_HTTP_NO_CONTENT, "image/x-icon", "", 0, 0, NULL);
 	return refuse(conn, MHD_HTTP_NOT_FOUND,
 		      _("no existe esa dirección; la página está en /"), NULL);
+}
+
+/* libmicrohttpd calls this first with the headers, then with each piece of
+ * the body, then once more with none.  Answering only then keeps the
+ * connection open for the next request; a check refused by its headers is
+ * answered at once, before its body is read. */
+static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
+			      const char *url, const char *method,
+			      const char *version, const char *data,
+			      size_t *data_size, void **ctx)
+{
+	(void)version;
+	const server *s = cls;
+	int check = strcmp(url, "/api/check") == 0 &&
+		    strcmp(method, MHD_HTTP_METHOD_POST) == 0;
+	upload *u = *ctx;
+	if (!u) {
+		enum MHD_Result rc;
+		if (check && refuse_early(s, conn, &rc))
+			return rc;
+		*ctx = u = calloc(1, sizeof *u);
+		return u ? MHD_YES : MHD_NO;
+	}
+	if (*data_size) {
+		/* a body without Content-Length is cut at the limit too; one
+		 * that is not a check's is read and dropped */
+		if (check && !u->too_big && u->len + *data_size <= MAX_REQUEST) {
+			char *p = realloc(u->data, u->len + *data_size);
+			if (!p)
+				return MHD_NO;
+			u->data = p;
+			memcpy(u->data + u->len, data, *data_size);
+			u->len += *data_size;
+		} else {
+			u->too_big = check;
+		}
+		*data_size = 0;
+		return MHD_YES;
+	}
+	if (!check)
+		return handle_other(conn, url, method);
+	if (u->too_big)
+		return refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
+			      _("la solicitud pasa del límite de 512 KiB"), NULL);
+	char day[11];
+	serve_answer a;
+	serve_api_check(&a, s->engine, u->data ? u->data : "", u->len, today(day));
+	return answer_json(conn, a.status, a.body);
 }
 
 static void request_done(void *cls, struct MHD_Connection *conn, void **ctx,
