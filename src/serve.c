@@ -59,7 +59,7 @@ static const char *const security_headers[][2] = {
 	{ "Cache-Control", "no-store" },
 };
 
-/* The routes: the page's files by URL, then the API. */
+/* The page's files, by URL. */
 static const struct {
 	const char *url;
 	const char *asset;
@@ -77,7 +77,8 @@ typedef struct {
 	const char *token; /* NULL: none asked */
 } server;
 
-/* What a POST collects between the calls of the access handler. */
+/* What a request collects between the calls of the access handler: only a
+ * check keeps its body. */
 typedef struct {
 	char *data;
 	size_t len;

@@ -7,6 +7,7 @@
 // token's checks run.
 'use strict';
 const http = require('http');
+const net = require('net');
 const { execFileSync } = require('child_process');
 const { draft, CURP } = require('./draft');
 
@@ -108,7 +109,27 @@ async function tokenChecks() {
   check((await send('GET', '/')).status === 200, 'la página pide token');
 }
 
+// A client that stops halfway: the server must close it on its own (its
+// idle timeout), whatever it sent.  Resolves with what it received.
+function stalled(start) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(base.port, base.hostname, () => sock.write(start));
+    const got = [];
+    sock.on('data', (d) => got.push(d));
+    sock.on('close', () => resolve(Buffer.concat(got).toString('utf8')));
+    sock.on('error', reject);
+    // a generous bound: only a server that never closes fails here
+    sock.setTimeout(90000, () => { sock.destroy(); reject(new Error('el servidor no cerró la conexión')); });
+  });
+}
+
 async function contractChecks() {
+  const idle = [
+    stalled(''),
+    stalled('POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Ty'),
+    stalled('POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+      'Content-Length: 100\r\n\r\n{"text": "Hola'),
+  ];
   // the page and its files
   const page = await send('GET', '/');
   check(page.status === 200 && /^text\/html; charset=utf-8$/.test(page.headers['content-type']),
@@ -200,8 +221,10 @@ async function contractChecks() {
     check(a.status === 404 && !/root:|pregon revisa/.test(a.body), `GET ${path}: ${a.status}`);
   }
   check((await send('GET', '/favicon.ico')).status === 204, 'favicon');
-  // the server still answers after all that
+  // the server still answers after all that, and closes the stalled clients
   check((await postCheck({ text: 'Hola, vecinos.' })).status === 200, 'el servidor dejó de responder');
+  const left = await Promise.all(idle);
+  check(left.every((got) => !/"findings"/.test(got)), `un cliente a medias recibió un informe: ${left}`);
 }
 
 (async () => {
