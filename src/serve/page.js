@@ -104,13 +104,16 @@ function drawVerdict(file) {
   }
 }
 
+// The list's offsets hold only for the text they were computed on.
+const current = () => checked !== null && area.value === checked.text;
+
 function selectSpan(span) {
   area.focus();
-  area.setSelectionRange(span[0], span[1]);
+  if (current()) area.setSelectionRange(span[0], span[1]);
 }
 
 function applySuggestion(span, replacement) {
-  if (!checked || area.value !== checked.text) return; // stale offsets
+  if (!current()) return;
   area.setRangeText(replacement, span[0], span[1], 'end');
   area.focus();
   checkNow();
