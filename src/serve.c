@@ -34,13 +34,15 @@ enum { EXIT_CLEAN = 0, EXIT_TROUBLE = 2 }; /* as the command's */
 
 /* Limits of one server.  A draft is at most 63,206 characters (Facebook),
  * about 250 KB of UTF-8: a request of 512 KiB holds any of them, and the
- * connection limit bounds the memory of the uploads. */
+ * connection limit bounds the memory of the uploads (64 MiB).  One
+ * address may hold half the connections: an office behind one router is
+ * one address, and a client with its own pool opens more connections than
+ * it has requests under way. */
 enum {
 	MAX_REQUEST = 512 * 1024,
-	MAX_CONNECTIONS = 64,
-	MAX_PER_ADDRESS = 32,
+	MAX_CONNECTIONS = 128,
+	MAX_PER_ADDRESS = 64,
 	IDLE_TIMEOUT_S = 15,
-	THREADS = 4,
 	MIN_TOKEN = 16
 };
 
@@ -504,12 +506,14 @@ static int run(const serve_cli *c, server *s, const struct addrinfo *ai)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD |
-			 (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
+	/* a thread per connection: the connection limit is one bound for the
+	 * whole server (a pool would split it among its threads), and a
+	 * slow check holds up no other connection */
+	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
+			 MHD_USE_AUTO | (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, handle, s,
 		MHD_OPTION_SOCK_ADDR, ai->ai_addr,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)THREADS,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)MAX_PER_ADDRESS,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,

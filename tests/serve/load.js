@@ -2,17 +2,21 @@
 // answer must be the one the same draft got alone, and the server's memory
 // (VmRSS of PID) after a second burst must stay within a generous bound of
 // what it was after the first: the engine, its caches and the connections
-// do not grow with the number of requests.
+// do not grow with the number of requests.  Then more connections at once
+// than the server takes from one address: the excess is refused, and the
+// server answers again once they are gone.
 'use strict';
 const fs = require('fs');
 const http = require('http');
+const net = require('net');
 const { draft } = require('./draft');
 
 const base = new URL(process.argv[2]);
 const pid = process.argv[3];
 const REQUESTS = 400;       // per burst
-const CONCURRENCY = 24;     // under the server's 32 connections per address
+const CONCURRENCY = 24;     // well under the server's connections per address
 const RSS_BOUND_KB = 16 * 1024;
+const PER_ADDRESS = 64;     // MAX_PER_ADDRESS in src/serve.c
 
 // Drafts of different shape (the full one on X, one with hashtags on
 // Instagram, a short one) and, every eighth request, words the dictionary
@@ -75,6 +79,35 @@ async function burst(expected, round) {
   return wrong;
 }
 
+// `n` connections at once, each asking for the options and staying open;
+// how many were answered.
+async function holdConnections(n) {
+  const held = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
+    const sock = net.connect(base.port, base.hostname,
+      () => sock.write('GET /api/opciones HTTP/1.1\r\nHost: pregon\r\n\r\n'));
+    let got = '';
+    sock.on('data', (d) => {
+      got += d;
+      if (got.includes('"topics"')) resolve({ sock, answered: true });
+    });
+    sock.on('close', () => resolve({ sock, answered: false }));
+    sock.on('error', () => resolve({ sock, answered: false }));
+  })));
+  held.forEach(({ sock }) => sock.destroy());
+  return held.filter((h) => h.answered).length;
+}
+
+// The server forgets a closed connection a moment after the client closes
+// it: retry for a while (a generous bound that only catches a stuck server).
+async function answersAgain() {
+  for (let i = 0; i < 200; i++) {
+    const a = await post(texts[2]).catch(() => null);
+    if (a && a.status === 200) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
 (async () => {
   const expected = [];
   for (const t of texts) expected.push((await post(t)).body);
@@ -96,6 +129,16 @@ async function burst(expected, round) {
   if (sanitized) console.log('carga: con AddressSanitizer no se compara la memoria');
   else if (after2 - after1 > RSS_BOUND_KB) {
     console.log(`FALLA carga: la memoria creció ${after2 - after1} kB (límite ${RSS_BOUND_KB} kB)`);
+    failed = true;
+  }
+  const answered = await holdConnections(PER_ADDRESS + 16);
+  console.log(`carga: ${PER_ADDRESS + 16} conexiones a la vez desde una dirección, ${answered} atendidas`);
+  if (answered > PER_ADDRESS || answered === 0) {
+    console.log(`FALLA carga: se atendieron ${answered} conexiones (límite ${PER_ADDRESS})`);
+    failed = true;
+  }
+  if (!(await answersAgain())) {
+    console.log('FALLA carga: el servidor no volvió a responder tras el exceso de conexiones');
     failed = true;
   }
   process.exit(failed ? 1 : 0);
