@@ -227,7 +227,6 @@ static int parse_serve_args(serve_cli *c, int argc, char **argv)
  * is looked up.  0 and *out (freed with freeaddrinfo), or -1 printed. */
 static int parse_listen(struct addrinfo **out, const char *listen)
 {
-	char host[128];
 	const char *colon = strrchr(listen, ':');
 	const char *h = listen;
 	size_t hlen = colon ? (size_t)(colon - listen) : 0;
@@ -235,28 +234,25 @@ static int parse_listen(struct addrinfo **out, const char *listen)
 		h++;
 		hlen -= 2;
 	}
-	if (!colon || hlen == 0 || hlen >= sizeof host || !colon[1]) {
-		serve_usage(_("dirección no válida «%s» para --listen; use DIRECCIÓN:PUERTO, como 127.0.0.1:8080"),
-			    listen);
-		return -1;
+	char host[128];
+	if (colon && hlen > 0 && hlen < sizeof host && colon[1]) {
+		memcpy(host, h, hlen);
+		host[hlen] = '\0';
+		if (strcmp(host, "localhost") == 0)
+			snprintf(host, sizeof host, "127.0.0.1");
+		struct addrinfo hints = { 0 };
+		hints.ai_family = AF_UNSPEC;
+		hints.ai_socktype = SOCK_STREAM;
+		hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
+		char *end;
+		long port = strtol(colon + 1, &end, 10);
+		if (!*end && port >= 0 && port <= 65535 &&
+		    getaddrinfo(host, colon + 1, &hints, out) == 0)
+			return 0;
 	}
-	memcpy(host, h, hlen);
-	host[hlen] = '\0';
-	if (strcmp(host, "localhost") == 0)
-		snprintf(host, sizeof host, "127.0.0.1");
-	struct addrinfo hints = { 0 };
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV | AI_PASSIVE;
-	char *end;
-	long port = strtol(colon + 1, &end, 10);
-	if (*end || port < 0 || port > 65535 ||
-	    getaddrinfo(host, colon + 1, &hints, out) != 0) {
-		serve_usage(_("dirección no válida «%s» para --listen; use DIRECCIÓN:PUERTO, como 127.0.0.1:8080"),
-			    listen);
-		return -1;
-	}
-	return 0;
+	serve_usage(_("dirección no válida «%s» para --listen; use DIRECCIÓN:PUERTO, como 127.0.0.1:8080"),
+		    listen);
+	return -1;
 }
 
 static int is_loopback(const struct sockaddr *sa)
@@ -511,6 +507,7 @@ static int run(const serve_cli *c, server *s, const struct addrinfo *ai)
 	 * slow check holds up no other connection */
 	unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD |
 			 MHD_USE_AUTO | (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
+	errno = 0;
 	struct MHD_Daemon *d = MHD_start_daemon(
 		flags, 0, NULL, NULL, handle, s,
 		MHD_OPTION_SOCK_ADDR, ai->ai_addr,
@@ -520,9 +517,12 @@ static int run(const serve_cli *c, server *s, const struct addrinfo *ai)
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
 		MHD_OPTION_END);
 	if (!d) {
-		fprintf(stderr, "pregon serve: error: %s «%s»: %s\n",
-			_("no se puede escuchar en"), c->listen,
-			errno ? pregon_strerror(errno) : _("la dirección está ocupada o no es de esta máquina"));
+		char message[512];
+		snprintf(message, sizeof message, _("no se puede escuchar en «%s»: %s"), c->listen,
+			 errno ? pregon_strerror(errno) : _("la dirección está ocupada o no es de esta máquina"));
+		char *line = serve_api_diag("pregon serve", 0, 0, message, NULL);
+		fprintf(stderr, "%s\n", line);
+		free(line);
 		return EXIT_TROUBLE;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);

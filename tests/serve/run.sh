@@ -91,6 +91,8 @@ export NODE_PATH=$root/tests/node_modules
 export PREGON_BIN=$bin
 cd "$root" || exit 2
 if start_server; then
+	taken=${url#http://}
+	expect_usage "no se puede escuchar en «${taken%/}»: la dirección ya está en uso" --listen "${taken%/}"
 	node "$here/api.js" "$url" || fail "api.js"
 	if [ -z "$wrapper" ]; then
 		node "$here/load.js" "$url" "$server_pid" || fail "load.js"
