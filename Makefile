@@ -37,9 +37,12 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/format/text.c src/format/json.c \
           src/format/shared.c src/format/sarif.c src/format/github.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
-          src/format/line.c
+          src/format/line.c src/format/stream.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB     = $(BUILD)/libpregon.a
+# the command: main.c and the client code beside it
+CLI_SRC = src/main.c src/cli/pool.c src/serve.c src/serve/api.c
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_score.c tests/unit/test_ytree.c \
@@ -66,7 +69,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
 .PHONY: all run check test asan valgrind bench deps clean install uninstall lint \
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
-        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit fuzz \
+        check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit check-parallel fuzz \
         check-formats check-schemas check-baseline check-serve
 
 all: $(BIN) $(MO)
@@ -79,11 +82,10 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-# `pregon serve`: its client files and the page, embedded from src/serve/.
+# The page of `pregon serve`, embedded from src/serve/ (its C files are in CLI_SRC).
 SERVE_ASSETS = src/serve/page.html src/serve/page.css src/serve/page.js
-SERVE_OBJ = $(BUILD)/src/serve.o $(BUILD)/src/serve/api.o $(BUILD)/src/serve/assets.o
 
-$(BIN): $(BUILD)/src/main.o $(SERVE_OBJ) $(LIB)
+$(BIN): $(CLI_OBJ) $(BUILD)/src/serve/assets.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/src/serve/assets.c: $(SERVE_ASSETS) scripts/embed-assets.sh
@@ -155,7 +157,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-serve check-install
+	  check-precommit check-parallel check-serve check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -210,6 +212,9 @@ check-serve: $(BIN) $(MO)
 # Pathological inputs (10 MB, a 1 MB line, 10,000 rules, loops, FIFOs...).
 check-robustness: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/robustness/run.sh $(BIN)
+
+check-parallel: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/parallel/run.sh $(BIN)
 
 # The committed fuzz corpora replayed (CI fuzzes nothing; `make fuzz` does).
 check-fuzz: $(REPLAY_BIN)
@@ -317,7 +322,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) src/main.c src/serve.c src/serve/api.c src/*.h src/kinds/*.h
+	  $(LIB_SRC) $(CLI_SRC) src/*.h src/cli/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 lint:
@@ -330,5 +335,5 @@ format:
 clean:
 	rm -rf build $(BIN) locale
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/src/main.d $(SERVE_OBJ:.o=.d) $(SUPPORT_OBJ:.o=.d) \
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SUPPORT_OBJ:.o=.d) \
   $(wildcard $(BUILD)/tests/fuzz/*.d)

@@ -39,6 +39,10 @@ static const char *const SOURCES[] = {
     "public-bc-cnrnoticias-2020-21",
     "public-mx-sheinbaum-tweets-2024-25",
     "public-mx-influencers-2020",
+    /* after the first 50,000 posts: only the growth measurement (60,000
+     * posts) reaches them, so smaller corpora stay what they were */
+    "gov-mx-mananeras-transcripts",
+    "offensive-es-hateval2019",
 };
 #define N_SOURCES (sizeof SOURCES / sizeof SOURCES[0])
 

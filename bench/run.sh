@@ -8,17 +8,24 @@
 #                  la raíz del repositorio). Si no existe, se omite la medición
 #                  y se sale con 0 (con PREGON_REQUIRE_ALL=1, con 1).
 #   PREGON_BENCH_N publicaciones del corpus de medición (por omisión 20000).
+#   PREGON_BENCH_GROWTH tamaños para medir el crecimiento (por omisión
+#                  "2000 60000"; N se mide siempre en b).
 #
-# Compila bench/mkcorpus.c en build/bench/, arma build/bench/corpus/ (solo si
-# cambió N, el corpus o mkcorpus.c) y en cada ronda mide, una tras otra:
+# Compila bench/mkcorpus.c en build/bench/, arma build/bench/corpus-N/ (solo
+# si cambió N, el corpus o mkcorpus.c) y en cada ronda mide, una tras otra:
 #   a. hunspell -d es_MX -l < all.txt                          (referencia)
-#   b. pregon --format json --date 2026-03-10 corpus/posts/    (un archivo por publicación)
+#   b. pregon --format json --date 2026-03-10 corpus/posts/    (un archivo por
+#      publicación, un hilo por procesador)
+#   b1. lo mismo con --jobs 1                                  (un hilo)
 #   c. pregon --format json --date 2026-03-10 corpus/all.txt   (un solo archivo)
 #   d. una publicación por stdin con pregon, frente a una palabra con hunspell
 #      (10 llamadas de cada uno por ronda, alternadas).
-# Imprime medianas de tiempo de reloj y de memoria máxima. No compara contra
-# ningún umbral: solo informa. Deja la tabla en build/bench/results.txt y los
-# datos crudos en build/bench/raw.tsv.
+#   e. pregon sobre carpetas de cada tamaño de PREGON_BENCH_GROWTH.
+#   f. el servidor de lenguaje, si está bench/lsp.js: la mediana de volver a
+#      revisar una publicación de 2000 caracteres cambiada.
+# Imprime medianas de tiempo de reloj y de memoria máxima, y cada objetivo con
+# su cifra y si se cumple. No falla por un objetivo: solo informa. Deja la
+# tabla en build/bench/results.txt y los datos crudos en build/bench/raw.tsv.
 #
 # Códigos de salida: 0 bien (o corpus ausente); 1 un paso falló (pregon salió
 # con 2 o más, hunspell falló, faltan herramientas); 2 uso incorrecto.
@@ -28,7 +35,7 @@ DATE=2026-03-10
 ONSAVE_CALLS=10
 
 usage() {
-    sed -n '2,27s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,33s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 die() {
@@ -118,14 +125,28 @@ if [[ ! -x $mk || bench/mkcorpus.c -nt $mk ]]; then
 fi
 
 # --- corpus de medición -------------------------------------------------------
-cdir=$out/corpus
-stamp="n=$n corpus=$corpus mkcorpus=$(sha256sum bench/mkcorpus.c | cut -d' ' -f1)"
-stamp+=" $(stat -c '%n:%s' "$corpus"/*/posts.jsonl 2>/dev/null | tr '\n' ' ' || true)"
-if [[ ! -f $cdir/stamp || $(<"$cdir/stamp") != "$stamp" ]]; then
-    rm -rf "$cdir"
-    "$mk" "$corpus" "$cdir" "$n" || die "no se pudo armar el corpus de medición"
-    printf '%s\n' "$stamp" >"$cdir/stamp"
-fi
+growth=${PREGON_BENCH_GROWTH:-2000 60000}
+for g in $growth; do
+    [[ $g =~ ^[1-9][0-9]{0,4}$ ]] || {
+        echo "bench: PREGON_BENCH_GROWTH debe tener enteros entre 1 y 99999: «$g»" >&2
+        exit 2
+    }
+done
+
+# build_corpus N: deja en build/bench/corpus-N/ las primeras N publicaciones.
+build_corpus() {
+    local dir=$out/corpus-$1 stamp
+    stamp="n=$1 corpus=$corpus mkcorpus=$(sha256sum bench/mkcorpus.c | cut -d' ' -f1)"
+    stamp+=" $(stat -c '%n:%s' "$corpus"/*/posts.jsonl 2>/dev/null | tr '\n' ' ' || true)"
+    if [[ ! -f $dir/stamp || $(<"$dir/stamp") != "$stamp" ]]; then
+        rm -rf "$dir"
+        "$mk" "$corpus" "$dir" "$1" || die "no se pudo armar el corpus de medición de $1"
+        printf '%s\n' "$stamp" >"$dir/stamp"
+    fi
+}
+build_corpus "$n"
+for g in $growth; do build_corpus "$g"; done
+cdir=$out/corpus-$n
 posts=$(find "$cdir/posts" -name '*.md' | wc -l)
 bytes=$(wc -c <"$cdir/all.txt")
 posts=${posts// /} bytes=${bytes// /}
@@ -190,11 +211,13 @@ check_pregon() {
 
 run_a() { measure "$cdir/all.txt" hunspell -d es_MX -l; check_hunspell "hunspell (a)"; }
 run_b() { measure /dev/null "$bin" --format json --date "$DATE" "$cdir/posts"; check_pregon "pregon (b)"; }
+run_b1() { measure /dev/null "$bin" --jobs 1 --format json --date "$DATE" "$cdir/posts"; check_pregon "pregon (b1)"; }
 run_c() { measure /dev/null "$bin" --format json --date "$DATE" "$cdir/all.txt"; check_pregon "pregon (c)"; }
 # La entrada de d se lee de un archivo y no de una tubería, para que el tiempo
 # medido sea solo el del proceso.
 run_dp() { measure "$tmp/onepost.txt" "$bin" --format json --date "$DATE"; check_pregon "pregon (d)"; }
 run_dh() { measure "$tmp/oneword.txt" hunspell -d es_MX -l; check_hunspell "hunspell (d)"; }
+run_e() { measure /dev/null "$bin" --format json --date "$DATE" "$out/corpus-$1/posts"; check_pregon "pregon (e, $1)"; }
 
 printf 'ronda\tcaso\tsegundos\tkib\tcodigo\n' >"$out/raw.tsv"
 
@@ -205,6 +228,14 @@ run_b
 run_c
 run_dp
 run_dh
+for g in $growth; do run_e "$g"; done
+
+lsp_driver=bench/lsp.js
+have_lsp=0
+if [[ -f $lsp_driver ]] && command -v node >/dev/null 2>&1 &&
+    [[ -d tests/node_modules/vscode-jsonrpc ]]; then
+    have_lsp=1
+fi
 
 for ((r = 1; r <= runs; r++)); do
     echo "bench: ronda $r de $runs..." >&2
@@ -212,6 +243,8 @@ for ((r = 1; r <= runs; r++)); do
     record a "$r"
     run_b
     record b "$r"
+    run_b1
+    record b1 "$r"
     run_c
     record c "$r"
     for ((i = 0; i < ONSAVE_CALLS; i++)); do
@@ -220,6 +253,18 @@ for ((r = 1; r <= runs; r++)); do
         run_dh
         record dh "$r"
     done
+    for g in $growth; do
+        run_e "$g"
+        record "e$g" "$r"
+    done
+    if ((have_lsp)); then
+        NODE_PATH=$root/tests/node_modules node "$lsp_driver" "$bin" >"$tmp/lsp" 2>"$tmp/err" ||
+            { M_RC=$?; fail_step "bench/lsp.js"; }
+        # la primera palabra de la salida es la mediana en milisegundos
+        read -r lsp_ms _ <"$tmp/lsp"
+        printf '%s\n' "$lsp_ms" >>"$tmp/lsp.ms"
+        printf '%s\tlsp\t%s\tn/d\t0\n' "$r" "$lsp_ms" >>"$out/raw.tsv"
+    fi
 done
 
 # --- resultados -----------------------------------------------------------------
@@ -265,9 +310,22 @@ row() {
 
 sa=$(median "$tmp/a.s")
 sb=$(median "$tmp/b.s")
+sb1=$(median "$tmp/b1.s")
 sc=$(median "$tmp/c.s")
 sdp=$(median "$tmp/dp.s")
 sdh=$(median "$tmp/dh.s")
+kb=$(median "$tmp/b.kib")
+
+# verdict COND: «se cumple» o «no se cumple» según awk.
+verdict() {
+    if [[ $1 == *n/d* ]]; then
+        echo "sin dato"
+    elif awk "BEGIN { exit !($1) }"; then
+        echo "se cumple"
+    else
+        echo "no se cumple"
+    fi
+}
 
 {
     echo "Medición de rendimiento de pregon"
@@ -286,13 +344,48 @@ sdh=$(median "$tmp/dh.s")
     echo "Memoria (MiB)"
     row "a. hunspell -l, all.txt (referencia)" a 1
     row "b. pregon, carpeta posts/ ($posts archivos)" b 1
+    row "b1. lo mismo con --jobs 1 (un hilo)" b1 1
     row "c. pregon, archivo único all.txt" c 1
     row "d. pregon, una publicación por stdin" dp 0
     row "d. hunspell -l, una palabra por stdin (ref.)" dh 0
+    for g in $growth; do
+        growth_posts=$(find "$out/corpus-$g/posts" -name '*.md' | wc -l)
+        pad "e. pregon, carpeta de $g archivos" 46
+        ge=$(median "$tmp/e$g.s")
+        pad "$(calc '%.4f' div "$ge" 1)" 13
+        pad "$(calc '%.0f' div "$growth_posts" "$ge")" 10
+        pad "-" 9
+        calc '%.1f' kib "$(median "$tmp/e$g.kib")" 1
+    done
+    if ((have_lsp)); then
+        echo "f. servidor de lenguaje: volver a revisar 2000 caracteres: $(median "$tmp/lsp.ms") ms (mediana de rondas)"
+    else
+        echo "f. servidor de lenguaje: sin medir (falta bench/lsp.js, node o tests/node_modules)"
+    fi
     echo
     echo "Razones:"
     echo "  b: hunspell (a) / pregon (b) = $(calc '%.2f' div "$sa" "$sb")   (más de 1: pregon es más rápido)"
     echo "  c: hunspell (a) / pregon (c) = $(calc '%.2f' div "$sa" "$sc")   (más de 1: pregon es más rápido)"
     echo "  d: pregon, una publicación / hunspell, una palabra = $(calc '%.2f' div "$sdp" "$sdh")   (menos de 1: pregon es más rápido)"
+    echo "  hilos: un hilo (b1) / todos (b) = $(calc '%.2f' div "$sb1" "$sb")   (con $(nproc) núcleos)"
+    for g in $growth; do
+        ge=$(median "$tmp/e$g.s")
+        gp=$(find "$out/corpus-$g/posts" -name '*.md' | wc -l)
+        echo "  crecimiento: µs por publicación con $gp = $(calc '%.1f' div "$(awk -v s="$ge" 'BEGIN { print s * 1e6 }')" "$gp"), con $posts = $(calc '%.1f' div "$(awk -v s="$sb" 'BEGIN { print s * 1e6 }')" "$posts")"
+    done
     echo "  (MB = 10^6 bytes de all.txt; MiB = 2^20 bytes.)"
+    echo
+    echo "Objetivos:"
+    ratio_b=$(calc '%.2f' div "$sa" "$sb")
+    pps=$(calc '%.0f' div "$posts" "$sb")
+    mib=$(calc '%.1f' kib "$kb" 1)
+    ratio_d=$(calc '%.2f' div "$sdp" "$sdh")
+    echo "  30 veces más rápido que hunspell -l (b): $ratio_b -> $(verdict "$ratio_b >= 30")"
+    echo "  50000 publicaciones por segundo (b): $pps -> $(verdict "$pps >= 50000")"
+    echo "  memoria máxima menor que 64 MiB (b): $mib MiB -> $(verdict "$mib < 64")"
+    echo "  una publicación a lo más 1,2 veces una palabra de hunspell (d): $ratio_d -> $(verdict "$ratio_d <= 1.2")"
+    if ((have_lsp)); then
+        lsp=$(median "$tmp/lsp.ms")
+        echo "  servidor de lenguaje por debajo de 2 ms (f): $lsp ms -> $(verdict "$lsp < 2")"
+    fi
 } | tee "$out/results.txt"

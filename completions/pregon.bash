@@ -31,7 +31,7 @@ _pregon() {
     --config | --baseline | --rules | --test-rules | --stdin-filename)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return ;;
-    --date | --max-warnings)
+    --date | --max-warnings | --jobs | --shard | --max-file-size)
         return ;;
     esac
     if [[ ${COMP_WORDS[1]} == serve && $cur == -* ]]; then

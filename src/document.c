@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "common.h"
 #include "document.h"
@@ -382,6 +383,7 @@ void doc_dispose(doc_t *doc)
 	if (doc->published_built)
 		text_view_dispose(&doc->published);
 	count_entities_dispose(&doc->entities);
+	free(doc->digit_runs);
 	memset(doc, 0, sizeof *doc);
 }
 
@@ -407,6 +409,27 @@ const text_view *doc_body_view(doc_t *doc, int flags)
 {
 	return cached_view(doc, doc->input, doc->body_views, doc->body_built,
 			   flags);
+}
+
+size_t doc_digits(doc_t *doc)
+{
+	if (!doc->digits_plus_one) {
+		const text_view *v = doc_body_view(doc, TEXT_FOLD | TEXT_STRIP);
+		size_t n = 0;
+		for (size_t i = 0; i < v->len;) {
+			unsigned char c = (unsigned char)v->s[i];
+			if (c < 0x80) {
+				n += c >= '0' && c <= '9';
+				i++;
+				continue;
+			}
+			int32_t cp;
+			i += (size_t)text_decode(v->s + i, v->len - i, &cp);
+			n += utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+		}
+		doc->digits_plus_one = n + 1;
+	}
+	return doc->digits_plus_one - 1;
 }
 
 size_t doc_offset_of(const doc_t *doc, int line, int col)

@@ -32,6 +32,14 @@ typedef struct {
 	text_view published;
 	count_entities entities;
 	int published_built, entities_built, entities_rc;
+	/* Decimal digits (any script) in the folded body, +1; 0: not counted. */
+	size_t digits_plus_one;
+	/* The runs of digits in the folded body, found once for the several
+	 * personal-data detectors that read them (personal_data.c): state 0
+	 * not searched yet, 1 found, 2 stopped by the match limit. */
+	pregon_span *digit_runs;
+	size_t n_digit_runs;
+	int digit_runs_state;
 
 	/* Context resolved by the engine from options and front matter. */
 	date_t date;
@@ -62,6 +70,9 @@ const text_view *doc_view(doc_t *doc, int flags);
  * normalized view: for rules about what a post gives away (personal data
  * in a `tel:` link or a code span is published all the same). */
 const text_view *doc_body_view(doc_t *doc, int flags);
+/* The decimal digits of the body (Unicode Nd, counted once): detectors of
+ * numbers skip a text with fewer than their shortest datum needs. */
+size_t doc_digits(doc_t *doc);
 
 /* Byte offset in the input of (line, col) as y_node positions give them. */
 size_t doc_offset_of(const doc_t *doc, int line, int col);

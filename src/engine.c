@@ -215,14 +215,6 @@ int pregon_engine_new(pregon_engine **out, const pregon_engine_options *o,
 		rc = load_rules(e, o, diag);
 	if (rc == 0)
 		rc = check_config_ids(e, diag);
-	/* What only an enabled rule needs (a dictionary) is loaded now, once. */
-	for (size_t i = 0; i < e->rules.n && rc == 0; i++) {
-		rule_t *r = &e->rules.items[i];
-		if (r->info.enabled && r->kind->prepare) {
-			rc = r->kind->prepare(r->state, diag);
-			r->prepared = rc == 0;
-		}
-	}
 	if (rc) {
 		pregon_engine_free(e);
 		return rc;
@@ -723,20 +715,25 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 		path = "-";
 	doc_t d;
 	int rc = doc_parse(&d, path, input, input_len, opts->plain_text, diag);
-	if (rc)
+	if (rc) {
+		pregon_batch_settle(opts->batch, opts->batch_seq);
 		return rc;
+	}
 	resolve_context(&d, opts);
 	pregon_engine *e = (pregon_engine *)engine; /* only the pool changes */
 	rx_scratch *scratch = scratch_take(e);
 	collector c = { NULL, 0, 0, NULL, engine, { { NULL, 0 } }, 0 };
 	kind_run run = { &d, scratch, engine->config, engine->lang, opts->suggest,
-			 collect, collect_metric, &c, opts->batch, NULL };
+			 collect, collect_metric, &c, opts->batch, opts->batch_seq,
+			 opts->cross_files_only, NULL };
 	sup_list sups;
 	sup_parse(&sups, &d);
 	mark_known_ids(engine, &sups, d.input);
 	/* the rules that audit suppressions run once the others' findings
 	 * are in and the directives have been applied to them */
-	for (int audit = 0; audit <= 1; audit++) {
+	/* a cross-files-only check has no suppressions to audit: the rules
+	 * they silence did not run */
+	for (int audit = 0; audit <= !opts->cross_files_only; audit++) {
 		if (audit) {
 			apply_suppressions(&sups, &d, &c);
 			run.suppressions = &sups;
@@ -745,7 +742,9 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 			const rule_t *r = &engine->rules.items[i];
 			if ((r->kind == &kind_suppression) != audit ||
 			    (opts->only_rule ? strcmp(opts->only_rule, r->id) != 0
-					     : !r->info.enabled))
+					     : !r->info.enabled) ||
+			    (opts->cross_files_only &&
+			     !(r->kind->across_files && r->kind->across_files(r->state))))
 				continue;
 			c.rule = r;
 			if (r->kind->check(r->state, &run) == PREGON_ELIMIT)
@@ -754,6 +753,7 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 	}
 	sup_dispose(&sups);
 	scratch_give(e, scratch);
+	pregon_batch_settle(opts->batch, opts->batch_seq);
 	*out = build_report(engine, &d, path, &c);
 	doc_dispose(&d);
 	return 0;

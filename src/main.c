@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <libintl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "pregon.h"
+#include "cli/pool.h"
 #include "serve.h"
 
 #define _(s) dgettext("pregon", s)
@@ -29,7 +31,8 @@ enum opt_id {
 	OPT_UPDATE_BASELINE, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_STDIN_FILENAME, OPT_RULES,
 	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
-	OPT_LIST_WINDOWS, OPT_EXPLAIN,
+	OPT_LIST_WINDOWS, OPT_EXPLAIN, OPT_JOBS, OPT_SHARD, OPT_CROSS_FILES_ONLY,
+	OPT_MAX_FILE_SIZE,
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
 };
 
@@ -58,6 +61,10 @@ static const struct option_def {
 	{ "suggest", NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
 	{ "fix", NULL, OPT_FIX, N_("aplica a los archivos las correcciones seguras (escritura atómica) e informa lo que queda") },
 	{ "diff", NULL, OPT_DIFF, N_("muestra las correcciones seguras como diff unificado, sin escribir nada") },
+	{ "jobs", N_("N"), OPT_JOBS, N_("revisa N archivos a la vez (por omisión, uno por procesador); el informe es el mismo y en el mismo orden") },
+	{ "shard", N_("I/N"), OPT_SHARD, N_("revisa solo la parte I de N de los archivos (por un hash estable de la ruta), sin las comprobaciones entre archivos; para repartir un repositorio entre N máquinas") },
+	{ "cross-files-only", NULL, OPT_CROSS_FILES_ONLY, N_("solo las comprobaciones entre archivos (textos repetidos), que --shard deja fuera") },
+	{ "max-file-size", N_("TAMAÑO"), OPT_MAX_FILE_SIZE, N_("rechaza con un error los archivos mayores (bytes, o con K, M o G; 64M por omisión)") },
 	{ "list-rules", NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
 	{ "list-windows", NULL, OPT_LIST_WINDOWS, N_("lista las ventanas de veda electoral e informes conocidas, con sus fuentes") },
 	{ "explain", N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
@@ -110,6 +117,10 @@ typedef struct {
 	int quiet;
 	int suggest;
 	int fix, diff;
+	int jobs;           /* 0: one per processor */
+	unsigned shard, shards; /* --shard I/N: 1..N of N; N 0 when not split */
+	int cross_files_only;
+	size_t max_file_size;
 	const char **paths;
 	size_t n_paths;
 } cli;
@@ -323,6 +334,49 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 	case OPT_DIFF:
 		c->diff = 1;
 		break;
+	case OPT_JOBS: {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if (*v < '0' || *v > '9' || *end || n < 1 || n > 256) {
+			usage_error(_("--jobs necesita un número de 1 a 256, no «%s»"), v);
+			return -1;
+		}
+		c->jobs = (int)n;
+		break;
+	}
+	case OPT_SHARD: {
+		unsigned i, n;
+		char tail;
+		if (sscanf(v, "%u/%u%c", &i, &n, &tail) != 2 || n < 1 || n > 10000 ||
+		    i < 1 || i > n || *v < '0' || *v > '9') {
+			usage_error(_("--shard necesita I/N con 1 ≤ I ≤ N (por ejemplo 2/4), no «%s»"), v);
+			return -1;
+		}
+		c->shard = i;
+		c->shards = n;
+		break;
+	}
+	case OPT_CROSS_FILES_ONLY:
+		c->cross_files_only = 1;
+		break;
+	case OPT_MAX_FILE_SIZE: {
+		char *end;
+		unsigned long long n = strtoull(v, &end, 10);
+		int shift = 0;
+		if (*end == 'K' || *end == 'k')
+			shift = 10;
+		else if (*end == 'M' || *end == 'm')
+			shift = 20;
+		else if (*end == 'G' || *end == 'g')
+			shift = 30;
+		if (*v < '0' || *v > '9' || (shift && end[1]) || (!shift && *end) ||
+		    n == 0 || n > (1ull << 40) >> shift) {
+			usage_error(_("--max-file-size necesita un tamaño como 500000, 512K o 10M, no «%s»"), v);
+			return -1;
+		}
+		c->max_file_size = (size_t)(n << shift);
+		break;
+	}
 	case OPT_LIST_RULES:
 		c->action = ACT_LIST;
 		break;
@@ -378,6 +432,7 @@ static int parse_args(cli *c, int argc, char **argv)
 	c->color = -1;
 	c->fail_on = PREGON_SEV_ERROR;
 	c->max_warnings = -1;
+	c->max_file_size = (size_t)64 << 20;
 	c->lang = early_lang(argc, argv);
 	c->paths = xalloc((size_t)argc * sizeof *c->paths);
 	int only_paths = 0;
@@ -428,6 +483,14 @@ static int parse_args(cli *c, int argc, char **argv)
 		usage_error(_("--update-baseline necesita --baseline ARCHIVO"));
 		return -1;
 	}
+	if (c->shards && c->cross_files_only) {
+		usage_error(_("--shard y --cross-files-only no van juntas: las comprobaciones entre archivos ven todos los archivos, en una sola máquina"));
+		return -1;
+	}
+	if ((c->shards || c->cross_files_only) && (c->fix || c->diff || c->baseline)) {
+		usage_error(_("--shard y --cross-files-only no admiten --fix, --diff ni --baseline"));
+		return -1;
+	}
 	return 0;
 }
 
@@ -440,6 +503,7 @@ typedef struct {
 	int plain;    /* .txt */
 	int from_stdin;
 	char *error;  /* could not be read */
+	char *refusal; /* pregon refused the text: its whole diagnostic */
 	char *fixed;  /* the text after --fix or --diff, or NULL */
 	size_t fixed_len;
 } input;
@@ -463,13 +527,19 @@ static input *push_input(input_list *l, const char *path)
 	return in;
 }
 
-static int read_stream(FILE *f, char **out, size_t *out_len)
+/* 0, -1 for a read error (errno), or -2 when the text is over `max` bytes
+ * (nothing more is read). */
+static int read_stream(FILE *f, size_t max, char **out, size_t *out_len)
 {
 	size_t cap = 65536, len = 0;
 	char *p = xalloc(cap);
 	size_t n;
 	while ((n = fread(p + len, 1, cap - len, f)) > 0) {
 		len += n;
+		if (len > max) {
+			free(p);
+			return -2;
+		}
 		if (len == cap)
 			p = xresize(p, cap *= 2);
 	}
@@ -489,23 +559,46 @@ static char *errno_message(const char *what)
 	return xdup(buf);
 }
 
-static void read_input(input *in, int from_stdin)
+static char *too_big(size_t max)
 {
-	in->from_stdin = from_stdin;
+	char buf[256];
+	snprintf(buf, sizeof buf,
+		 _("el archivo pasa del tamaño máximo de %zu bytes; revíselo por partes o suba el límite con --max-file-size"),
+		 max);
+	return xdup(buf);
+}
+
+/* Testing hook: PREGON_TEST_VANISH names a file that is removed right
+ * before it is read, as if it disappeared during the walk. */
+static void vanish_for_test(const char *path)
+{
+	const char *gone = getenv("PREGON_TEST_VANISH");
+	if (gone && *gone && strcmp(gone, path) == 0)
+		unlink(path);
+}
+
+static void read_input(input *in, size_t max)
+{
 	/* a FIFO or a device would block or never end: only regular files */
 	struct stat st;
-	if (!from_stdin && stat(in->path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		in->error = xdup(_("no es un archivo regular (es una tubería, un dispositivo o un socket); dé la ruta de un archivo, o - para la entrada estándar"));
-		return;
+	if (!in->from_stdin) {
+		vanish_for_test(in->path);
+		if (stat(in->path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			in->error = xdup(_("no es un archivo regular (es una tubería, un dispositivo o un socket); dé la ruta de un archivo, o - para la entrada estándar"));
+			return;
+		}
 	}
-	FILE *f = from_stdin ? stdin : fopen(in->path, "rb");
+	FILE *f = in->from_stdin ? stdin : fopen(in->path, "rb");
 	if (!f) {
 		in->error = errno_message(_("no se puede leer el archivo"));
 		return;
 	}
-	if (read_stream(f, &in->data, &in->len))
+	int rc = read_stream(f, max, &in->data, &in->len);
+	if (rc == -1)
 		in->error = errno_message(_("no se puede leer el archivo"));
-	if (!from_stdin)
+	else if (rc == -2)
+		in->error = too_big(max);
+	if (!in->from_stdin)
 		fclose(f);
 }
 
@@ -580,7 +673,7 @@ static void walk_dir(input_list *l, const char *root)
 			}
 			const char *base = strrchr(names[i], '/');
 			if (wanted_file(base ? base + 1 : names[i]))
-				read_input(push_input(l, names[i]), 0);
+				push_input(l, names[i]);
 			free(names[i]);
 		}
 		for (size_t a = first_dir, b = top; b > a + 1; a++, b--) {
@@ -594,23 +687,59 @@ static void walk_dir(input_list *l, const char *root)
 	free(stack);
 }
 
+/* Standard input is read at once (there is one); files when checked. */
 static void collect_inputs(input_list *l, const cli *c)
 {
 	const char *stdin_name = c->stdin_filename ? c->stdin_filename : "-";
 	if (c->n_paths == 0) {
-		read_input(push_input(l, stdin_name), 1);
+		input *in = push_input(l, stdin_name);
+		in->from_stdin = 1;
+		read_input(in, c->max_file_size);
 		return;
 	}
 	for (size_t i = 0; i < c->n_paths; i++) {
 		const char *p = c->paths[i];
 		struct stat st;
-		if (strcmp(p, "-") == 0)
-			read_input(push_input(l, stdin_name), 1);
-		else if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+		if (strcmp(p, "-") == 0) {
+			input *in = push_input(l, stdin_name);
+			in->from_stdin = 1;
+			read_input(in, c->max_file_size);
+		} else if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
 			walk_dir(l, p);
-		else
-			read_input(push_input(l, p), 0);
+		} else {
+			push_input(l, p);
+		}
 	}
+}
+
+/* --shard I/N: the stable place of a path among N parts, from the FNV-1a
+ * hash of the path as written (less a leading "./"), the same on every
+ * machine that checks out the repository at the same relative path. */
+static unsigned shard_of(const char *path, unsigned n)
+{
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	uint64_t h = 0xcbf29ce484222325u;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		h = (h ^ *p) * 0x100000001b3u;
+	return (unsigned)(h % n) + 1;
+}
+
+static void keep_shard(input_list *l, const cli *c)
+{
+	if (!c->shards)
+		return;
+	size_t kept = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		if (shard_of(l->items[i].path, c->shards) == c->shard) {
+			l->items[kept++] = l->items[i];
+			continue;
+		}
+		free(l->items[i].path);
+		free(l->items[i].data);
+		free(l->items[i].error);
+	}
+	l->n = kept;
 }
 
 /* ---- output ------------------------------------------------------------ */
@@ -860,8 +989,9 @@ typedef struct {
 	size_t len;
 } text_out;
 
-/* One check; a document pregon refuses becomes a report with its error. */
-static pregon_report *check_text(const pregon_engine *e, const input *in,
+/* One check; a document pregon refuses becomes a report with its error,
+ * and its diagnostic waits in in->refusal for its turn on standard error. */
+static pregon_report *check_text(const pregon_engine *e, input *in,
 				 const char *text, size_t len,
 				 const pregon_check_options *o)
 {
@@ -869,8 +999,9 @@ static pregon_report *check_text(const pregon_engine *e, const input *in,
 	pregon_diag d;
 	pregon_diag_init(&d);
 	if (pregon_check(&r, e, in->path, text, len, o, &d)) {
-		print_diag(&d);
 		char *msg = pregon_diag_format(&d);
+		free(in->refusal);
+		in->refusal = xdup(msg);
 		msg[strcspn(msg, "\n")] = '\0';
 		r = pregon_report_new_error(in->path, msg);
 		free(msg);
@@ -941,21 +1072,34 @@ static int put_fix(input *in, const cli *c, text_out *diffs)
 	return 1;
 }
 
-/* Exit 1 for a finding at --fail-on or above, or more warnings than
- * --max-warnings. */
+/* What decides exit status 1: a finding at --fail-on or above, or more
+ * warnings than --max-warnings. */
+typedef struct {
+	long warnings;
+	int failed;
+} tally;
+
+static void tally_report(tally *t, const pregon_report *r, const cli *c)
+{
+	for (size_t k = 0; k < r->n_findings; k++) {
+		pregon_severity s = r->findings[k].severity;
+		t->failed |= s >= c->fail_on;
+		t->warnings += s == PREGON_SEV_WARNING;
+	}
+}
+
+static int tally_status(const tally *t, const cli *c)
+{
+	int over = c->max_warnings >= 0 && t->warnings > c->max_warnings;
+	return t->failed || over ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 static int findings_status(const pregon_report *const *rs, size_t n, const cli *c)
 {
-	long warnings = 0;
-	int failed = 0;
+	tally t = { 0, 0 };
 	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < rs[i]->n_findings; k++) {
-			pregon_severity s = rs[i]->findings[k].severity;
-			failed |= s >= c->fail_on;
-			warnings += s == PREGON_SEV_WARNING;
-		}
-	if (c->max_warnings >= 0 && warnings > c->max_warnings)
-		failed = 1;
-	return failed ? EXIT_FINDINGS : EXIT_CLEAN;
+		tally_report(&t, rs[i], c);
+	return tally_status(&t, c);
 }
 
 /* In GitHub Actions, the findings that do not fit as annotations go to
@@ -1017,6 +1161,140 @@ static int apply_baseline(pregon_baseline *b, const cli *c,
 	return rc ? -1 : 0;
 }
 
+/* One run over the inputs: checked on worker threads, delivered in order.
+ * With a format that streams (text, json, line) and nothing that needs
+ * every report at the end (a baseline, --diff), each report is written and
+ * released as soon as it is delivered, so memory does not grow with the
+ * number of files. */
+typedef struct {
+	const cli *c;
+	input_list *l;
+	const pregon_engine **engines;
+	pregon_batch *batch;
+	const char *today;
+	int suggest;
+	pregon_report **reports;
+	pregon_formatter *stream; /* NULL: reports kept for one format call */
+	tally tally;
+	text_out diffs;
+	int changed;
+	int status;
+} run;
+
+static void release_input(input *in)
+{
+	free(in->data);
+	free(in->fixed);
+	free(in->refusal);
+	in->data = in->fixed = in->refusal = NULL;
+}
+
+static void check_job(void *ctx, size_t i)
+{
+	run *rn = ctx;
+	const cli *c = rn->c;
+	input *in = &rn->l->items[i];
+	if (!in->from_stdin)
+		read_input(in, c->max_file_size);
+	if (in->error) {
+		pregon_batch_settle(rn->batch, i);
+		rn->reports[i] = pregon_report_new_error(in->path, in->error);
+		return;
+	}
+	pregon_check_options o = { c->date, rn->today, c->platform, c->topic, in->plain,
+				   NULL, rn->suggest, rn->batch, i, c->cross_files_only };
+	const pregon_engine *e = rn->engines[i];
+	if (c->fix || c->diff)
+		fix_input(e, in, &o);
+	rn->reports[i] = check_text(e, in, in->fixed ? in->fixed : in->data,
+				    in->fixed ? in->fixed_len : in->len, &o);
+}
+
+static int deliver_job(void *ctx, size_t i)
+{
+	run *rn = ctx;
+	const cli *c = rn->c;
+	input *in = &rn->l->items[i];
+	pregon_report *r = rn->reports[i];
+	if (in->error)
+		fprintf(stderr, "%s: error: %s\n", in->path, in->error);
+	if (in->refusal)
+		fputs(in->refusal, stderr);
+	if (in->fixed && !r->error)
+		rn->changed |= put_fix(in, c, &rn->diffs);
+	if (r->error || (in->error && (c->fix || c->diff)))
+		rn->status = EXIT_TROUBLE;
+	if (!rn->stream)
+		return 0;
+	tally_report(&rn->tally, r, c);
+	char *out = pregon_formatter_add(rn->stream, r);
+	int failed = write_all(out);
+	free(out);
+	pregon_report_free(r);
+	rn->reports[i] = NULL;
+	release_input(in);
+	if (failed)
+		rn->status = EXIT_TROUBLE;
+	return failed;
+}
+
+/* The reports kept until the end: baseline, --diff, formats that need all. */
+static void finish_kept(run *rn, pregon_baseline *baseline, size_t n)
+{
+	const cli *c = rn->c;
+	pregon_report **reports = rn->reports;
+	if (c->diff) {
+		/* the diff is the output; 1 says that something would change */
+		if (write_all(rn->diffs.ptr))
+			rn->status = EXIT_TROUBLE;
+		else if (rn->status != EXIT_TROUBLE)
+			rn->status = rn->changed ? EXIT_FINDINGS : EXIT_CLEAN;
+		return;
+	}
+	/* with a baseline, the formats see only the new findings */
+	const pregon_report **view = xalloc((n ? n : 1) * sizeof *view);
+	pregon_report *kept = NULL;
+	int baseline_failed = 0;
+	for (size_t i = 0; i < n; i++)
+		view[i] = reports[i];
+	if (baseline) {
+		kept = xalloc((n ? n : 1) * sizeof *kept);
+		baseline_failed = apply_baseline(baseline, c, reports, kept, n);
+		for (size_t i = 0; i < n; i++)
+			view[i] = &kept[i];
+	}
+	const pregon_report *const *rs = view;
+	if (rn->status == EXIT_CLEAN)
+		rn->status = findings_status(rs, n, c);
+	/* SARIF describes the rules of the first file's engine */
+	pregon_format_options fo = { c->lang, use_color(c), c->quiet, c->column_unit,
+				     n ? rn->engines[0] : NULL };
+	if (baseline_failed) {
+		rn->status = EXIT_TROUBLE; /* no report rather than a misleading one */
+	} else {
+		char *out = formats[c->format].format(rs, n, &fo);
+		if (write_all(out))
+			rn->status = EXIT_TROUBLE;
+		free(out);
+		if (formats[c->format].format == pregon_format_github &&
+		    write_step_summary(rs, n, &fo))
+			rn->status = EXIT_TROUBLE;
+	}
+	for (size_t i = 0; kept && i < n; i++)
+		free((pregon_finding *)kept[i].findings);
+	free(kept);
+	free(view);
+}
+
+/* 1 when two file paths name the same folder (standard input is none). */
+static int same_folder(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	if (!sa || !sb)
+		return 0;
+	return sa - a == sb - b && memcmp(a, b, (size_t)(sa - a)) == 0;
+}
+
 static int check_inputs(engine_cache *cache, const cli *c)
 {
 	pregon_baseline *baseline = NULL;
@@ -1032,111 +1310,79 @@ static int check_inputs(engine_cache *cache, const cli *c)
 	}
 	input_list l = { 0 };
 	collect_inputs(&l, c);
+	keep_shard(&l, c);
 	char today[11];
 	const char *env_today = getenv("PREGON_TODAY");
 	if (env_today && pregon_date_valid(env_today))
 		snprintf(today, sizeof today, "%s", env_today);
 	else
 		pregon_today(today);
-	pregon_report **reports = xalloc((l.n ? l.n : 1) * sizeof *reports);
+	size_t n = l.n;
 	/* every configuration is read before any file is checked: a bad one
 	 * stops the run before any output */
-	const pregon_engine **engines = xalloc((l.n ? l.n : 1) * sizeof *engines);
+	const pregon_engine **engines = xalloc((n ? n : 1) * sizeof *engines);
 	int config_ok = 1;
-	for (size_t i = 0; i < l.n && config_ok; i++) {
+	for (size_t i = 0; i < n && config_ok; i++) {
+		/* files of one folder share its configuration: the search up
+		 * the tree is done once per folder */
+		if (i > 0 && same_folder(l.items[i - 1].path, l.items[i].path)) {
+			engines[i] = engines[i - 1];
+			continue;
+		}
 		pregon_engine *e = NULL;
 		config_ok = engine_for(&e, cache, c, l.items[i].path) == 0;
 		engines[i] = e;
 	}
-	size_t n_checked = config_ok ? l.n : 0;
-	int status = config_ok ? EXIT_CLEAN : EXIT_TROUBLE;
-	/* the files of one run are one repository: repeated posts show */
-	pregon_batch *batch = pregon_batch_new();
-	text_out diffs = { xdup(""), 0 };
-	int changed = 0;
-	for (size_t i = 0; i < n_checked; i++) {
-		input *in = &l.items[i];
-		const pregon_engine *e = engines[i];
-		pregon_report *r = NULL;
-		if (in->error) {
-			fprintf(stderr, "%s: error: %s\n", in->path, in->error);
-			r = pregon_report_new_error(in->path, in->error);
-		} else {
-			/* suggestions are costly: for a person at a terminal, or
-			 * on request */
-			int suggest = c->suggest ||
-				      (formats[c->format].format == pregon_format_text &&
-				       isatty(STDOUT_FILENO));
-			pregon_check_options o = { c->date, today, c->platform,
-						   c->topic, in->plain, NULL,
-						   suggest, batch };
-			if (c->fix || c->diff)
-				fix_input(e, in, &o);
-			r = check_text(e, in, in->fixed ? in->fixed : in->data,
-				       in->fixed ? in->fixed_len : in->len, &o);
-			if (in->fixed && !r->error)
-				changed |= put_fix(in, c, &diffs);
-		}
-		if (r->error || (in->error && (c->fix || c->diff)))
-			status = EXIT_TROUBLE;
-		reports[i] = r;
+	run rn = { 0 };
+	rn.c = c;
+	rn.l = &l;
+	rn.engines = engines;
+	rn.today = today;
+	/* suggestions are costly: for a person at a terminal, or on request */
+	rn.suggest = c->suggest || (formats[c->format].format == pregon_format_text &&
+				    isatty(STDOUT_FILENO));
+	rn.reports = xalloc((n ? n : 1) * sizeof *rn.reports);
+	memset(rn.reports, 0, (n ? n : 1) * sizeof *rn.reports);
+	rn.diffs.ptr = xdup("");
+	rn.status = config_ok ? EXIT_CLEAN : EXIT_TROUBLE;
+	/* the files of one run are one repository: repeated posts show,
+	 * except in a shard, which sees only part of it */
+	if (!c->shards)
+		rn.batch = pregon_batch_new();
+	pregon_format_options fo = { c->lang, use_color(c), c->quiet, c->column_unit,
+				     n ? engines[0] : NULL };
+	if (config_ok && !baseline && !c->diff)
+		rn.stream = pregon_formatter_new(formats[c->format].name, &fo);
+	size_t delivered = 0;
+	if (config_ok) {
+		pool_jobs jobs = { n, c->jobs ? c->jobs : pool_processors(), 64,
+				   check_job, deliver_job, &rn };
+		delivered = pool_run(&jobs);
 	}
-	if (config_ok && c->diff) {
-		/* the diff is the output; 1 says that something would change */
-		if (write_all(diffs.ptr))
-			status = EXIT_TROUBLE;
-		else if (status != EXIT_TROUBLE)
-			status = changed ? EXIT_FINDINGS : EXIT_CLEAN;
+	if (rn.stream) {
+		char *out = pregon_formatter_finish(rn.stream);
+		/* after a failed write the output stays cut where it failed */
+		if (delivered == n && write_all(out))
+			rn.status = EXIT_TROUBLE;
+		free(out);
+		if (rn.status == EXIT_CLEAN)
+			rn.status = tally_status(&rn.tally, c);
 	} else if (config_ok) {
-		/* with a baseline, the formats see only the new findings */
-		const pregon_report **view = xalloc((l.n ? l.n : 1) * sizeof *view);
-		pregon_report *kept = NULL;
-		int baseline_failed = 0;
-		for (size_t i = 0; i < l.n; i++)
-			view[i] = reports[i];
-		if (baseline) {
-			kept = xalloc((l.n ? l.n : 1) * sizeof *kept);
-			baseline_failed = apply_baseline(baseline, c, reports, kept, l.n);
-			for (size_t i = 0; i < l.n; i++)
-				view[i] = &kept[i];
-		}
-		const pregon_report *const *rs = view;
-		if (status == EXIT_CLEAN)
-			status = findings_status(rs, l.n, c);
-		/* SARIF describes the rules of the first file's engine */
-		pregon_format_options fo = { c->lang, use_color(c), c->quiet,
-					     c->column_unit, l.n ? engines[0] : NULL };
-		if (baseline_failed) {
-			status = EXIT_TROUBLE; /* no report rather than a misleading one */
-		} else {
-			char *out = formats[c->format].format(rs, l.n, &fo);
-			if (write_all(out))
-				status = EXIT_TROUBLE;
-			free(out);
-			if (formats[c->format].format == pregon_format_github &&
-			    write_step_summary(rs, l.n, &fo))
-				status = EXIT_TROUBLE;
-		}
-		for (size_t i = 0; kept && i < l.n; i++)
-			free((pregon_finding *)kept[i].findings);
-		free(kept);
-		free(view);
+		finish_kept(&rn, baseline, n);
 	}
 	pregon_baseline_free(baseline);
-	for (size_t i = 0; i < l.n; i++) {
-		if (i < n_checked)
-			pregon_report_free(reports[i]);
+	for (size_t i = 0; i < n; i++) {
+		pregon_report_free(rn.reports[i]);
+		release_input(&l.items[i]);
 		free(l.items[i].path);
-		free(l.items[i].data);
 		free(l.items[i].error);
-		free(l.items[i].fixed);
 	}
-	free(diffs.ptr);
-	free(reports);
+	free(rn.diffs.ptr);
+	free(rn.reports);
 	free(engines);
 	free(l.items);
-	pregon_batch_free(batch);
-	return status;
+	pregon_batch_free(rn.batch);
+	return rn.status;
 }
 
 int main(int argc, char **argv)

@@ -132,16 +132,24 @@ pregon_lang pregon_engine_lang(const pregon_engine *engine);
  * content repository are.  It remembers a fingerprint of every post checked
  * with it, so that a rule can tell when a later file publishes the same
  * text as an earlier one (the finding goes on the later file and names the
- * earlier).  "Earlier" is the order of the pregon_check() calls.  A batch is
- * safe to share between threads (a lock guards it), but then "earlier" is
- * whichever check got there first.  Create it with pregon_batch_new(), pass
- * it in pregon_check_options.batch, free it with pregon_batch_free() after
- * the last report that used it (reports do not point into it).
+ * earlier).  "Earlier" is the document's place in the run,
+ * pregon_check_options.batch_seq (0, 1, 2...): a document waits, inside
+ * pregon_check, until every lower place is settled, so that threads
+ * checking several documents at once find exactly what one thread finds in
+ * order.  A place is settled by pregon_check (whatever its outcome) or, for
+ * a document that is never checked (it could not be read), by
+ * pregon_batch_settle(); every place below the highest one checked must be
+ * settled, or that check waits for ever.  A client that numbers nothing
+ * (every batch_seq 0) gets the order of its pregon_check() calls.  Create
+ * a batch with pregon_batch_new(), pass it in pregon_check_options.batch,
+ * free it with pregon_batch_free() after the last check that used it
+ * (reports do not point into it).
  */
 typedef struct pregon_batch pregon_batch;
 
 pregon_batch *pregon_batch_new(void);
 void pregon_batch_free(pregon_batch *batch);
+void pregon_batch_settle(pregon_batch *batch, size_t seq);
 
 /* Per-document context.  Every pointer is borrowed for the call only; NULL
  * fields fall back to the front matter, then to defaults. */
@@ -157,6 +165,10 @@ typedef struct {
 	/* The run this document belongs to, for rules that compare posts
 	 * (repeated text); NULL checks the document alone.  Borrowed. */
 	pregon_batch *batch;
+	size_t batch_seq;     /* the document's place in the batch */
+	/* 1: only the checks that compare the document with the others of
+	 * the batch (a run split in shards does them apart, once) */
+	int cross_files_only;
 } pregon_check_options;
 
 typedef struct {
@@ -329,6 +341,24 @@ char *pregon_format_gitlab(const pregon_report *const *reports, size_t n,
  * newlines in messages turned into spaces; for editors' error parsers. */
 char *pregon_format_line(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts);
+
+/*
+ * A formatter that takes the reports one at a time, so that a run over many
+ * files need not keep them all: the text, json and line formats, whose
+ * output is the same as one pregon_format_*() call over the same reports.
+ * pregon_formatter_new() returns NULL for a format that needs every report
+ * at once (sarif, github, rdjson, checkstyle, gitlab) or an unknown name.
+ * `opts` is copied; the engine it names is borrowed.  Each call returns the
+ * output to write next ("" when there is none), which the caller frees;
+ * pregon_formatter_finish() returns the closing output (totals, brackets)
+ * and frees the formatter.
+ */
+typedef struct pregon_formatter pregon_formatter;
+
+pregon_formatter *pregon_formatter_new(const char *format,
+				       const pregon_format_options *opts);
+char *pregon_formatter_add(pregon_formatter *f, const pregon_report *report);
+char *pregon_formatter_finish(pregon_formatter *f);
 
 /*
  * The stable identity of each finding inside its file, for SARIF, GitLab

@@ -244,6 +244,13 @@ static int load_rule(rule_t *r, const y_node *n, const char *set,
 		if (c->weight >= 0)
 			r->info.weight = (int)c->weight;
 	}
+	/* what only an enabled rule needs (a dictionary) starts loading now,
+	 * so that a slow load overlaps the compiling of the rules after it */
+	if (r->info.enabled && r->kind->prepare) {
+		if (r->kind->prepare(r->state, diag))
+			goto cleanup;
+		r->prepared = 1;
+	}
 	r->source = xstrdup(path);
 	r->info.id = r->id;
 	r->info.kind = r->kind->name;

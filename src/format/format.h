@@ -40,4 +40,33 @@ char *fmt_json_finish(json_t *root, size_t flags);
 /* The SARIF/GitHub level of a severity ("error", "warning", "note"). */
 const char *fmt_sarif_level(pregon_severity s);
 
+/*
+ * A format that is written one report at a time (pregon_formatter): `begin`
+ * and `finish` write what comes before the first and after the last report,
+ * `add` one report.  The array functions (pregon_format_json...) run the
+ * same callbacks, so a streamed run prints exactly what one call prints.
+ */
+typedef struct {
+	const char *name;
+	void (*begin)(pregon_formatter *f, buf *out);
+	void (*add)(pregon_formatter *f, buf *out, const pregon_report *r);
+	void (*finish)(pregon_formatter *f, buf *out);
+} fmt_stream_ops;
+
+struct pregon_formatter {
+	const fmt_stream_ops *ops;
+	pregon_format_options opts;
+	buf pending;      /* output not handed out yet */
+	size_t n;         /* reports added */
+	/* the text format's totals */
+	size_t totals[3], verdicts[3], errors;
+	int printed;      /* 1 once a report printed something */
+};
+
+extern const fmt_stream_ops fmt_text_stream, fmt_json_stream, fmt_line_stream;
+
+/* Every report through `ops`, as one buffer. */
+char *fmt_stream_all(const fmt_stream_ops *ops, const pregon_report *const *reports,
+		     size_t n, const pregon_format_options *opts);
+
 #endif

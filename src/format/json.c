@@ -55,15 +55,33 @@ static json_t *report_json(const pregon_report *r)
 	return o;
 }
 
+/* The document is {"version":V,"files":[...]}, compact, one report after
+ * another: what json_dumps prints for the whole tree. */
+static void json_begin(pregon_formatter *f, buf *out)
+{
+	(void)f; /* machine output: no colour, no summary, no language */
+	buf_printf(out, "{\"version\":%d,\"files\":[", PREGON_JSON_VERSION);
+}
+
+static void json_add(pregon_formatter *f, buf *out, const pregon_report *r)
+{
+	if (f->n)
+		buf_putc(out, ',');
+	char *s = fmt_json_finish(report_json(r), JSON_COMPACT);
+	buf_put(out, s, strlen(s) - 1); /* without its newline */
+	free(s);
+}
+
+static void json_finish(pregon_formatter *f, buf *out)
+{
+	(void)f;
+	buf_puts(out, "]}\n");
+}
+
+const fmt_stream_ops fmt_json_stream = { "json", json_begin, json_add, json_finish };
+
 char *pregon_format_json(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts)
 {
-	(void)opts; /* machine output: no colour, no summary, no language */
-	json_t *root = json_object();
-	json_object_set_new(root, "version", json_integer(PREGON_JSON_VERSION));
-	json_t *files = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(files, report_json(reports[i]));
-	json_object_set_new(root, "files", files);
-	return fmt_json_finish(root, JSON_COMPACT);
+	return fmt_stream_all(&fmt_json_stream, reports, n, opts);
 }

@@ -4,23 +4,24 @@
  * stable names; columns follow --column-unit. */
 #include "format.h"
 
+static void line_add(pregon_formatter *f, buf *out, const pregon_report *r)
+{
+	pregon_column_unit unit = fmt_unit(&f->opts);
+	for (size_t k = 0; k < r->n_findings; k++) {
+		const pregon_finding *g = &r->findings[k];
+		fmt_put_one_line(out, r->path);
+		buf_printf(out, ":%d:%d: %s: ", g->line,
+			   fmt_column(r, g->offset, g->col, unit),
+			   pregon_severity_name(g->severity));
+		fmt_put_one_line(out, g->message);
+		buf_printf(out, " [%s]\n", g->rule);
+	}
+}
+
+const fmt_stream_ops fmt_line_stream = { "line", NULL, line_add, NULL };
+
 char *pregon_format_line(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts)
 {
-	pregon_column_unit unit = fmt_unit(opts);
-	buf b;
-	buf_init(&b);
-	for (size_t i = 0; i < n; i++) {
-		const pregon_report *r = reports[i];
-		for (size_t k = 0; k < r->n_findings; k++) {
-			const pregon_finding *f = &r->findings[k];
-			fmt_put_one_line(&b, r->path);
-			buf_printf(&b, ":%d:%d: %s: ", f->line,
-				   fmt_column(r, f->offset, f->col, unit),
-				   pregon_severity_name(f->severity));
-			fmt_put_one_line(&b, f->message);
-			buf_printf(&b, " [%s]\n", f->rule);
-		}
-	}
-	return buf_detach(&b);
+	return fmt_stream_all(&fmt_line_stream, reports, n, opts);
 }

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "../common.h"
 #include "../text.h"
+#include "format.h"
 
 #define RESET "\033[0m"
 #define BOLD "\033[1m"
@@ -157,63 +157,67 @@ static void severity_counts(buf *b, const size_t n[3])
 	buf_printf(b, P_("%zu aviso", "%zu avisos", n[0]), n[0]);
 }
 
+/* Files are separated by a blank line; a file that could not be checked
+ * prints nothing here (its diagnostic went to standard error). */
+static void text_add(pregon_formatter *f, buf *out, const pregon_report *r)
+{
+	int c = f->opts.color, quiet = f->opts.quiet;
+	if (r->error) {
+		f->errors++;
+		return;
+	}
+	if (f->printed && !quiet)
+		buf_putc(out, '\n');
+	for (size_t k = 0; k < r->n_findings; k++)
+		finding_text(out, r, &r->findings[k], c);
+	size_t cnt[3];
+	counts(r, cnt);
+	for (int k = 0; k < 3; k++)
+		f->totals[k] += cnt[k];
+	f->verdicts[r->verdict]++;
+	f->printed = 1;
+	if (quiet)
+		return;
+	color(out, c, BOLD);
+	buf_printf(out, "%s:", r->path);
+	color(out, c, RESET);
+	buf_printf(out, " %s %d/100, %s ", _("puntuación"), r->score, _("veredicto"));
+	color(out, c, verdict_color(r->verdict));
+	buf_puts(out, pregon_verdict_label(r->verdict));
+	color(out, c, RESET);
+	buf_puts(out, " (");
+	severity_counts(out, cnt);
+	buf_puts(out, ")\n");
+}
+
+/* The total, when there was more than one file. */
+static void text_finish(pregon_formatter *f, buf *out)
+{
+	if (f->opts.quiet || f->n < 2)
+		return;
+	size_t checked = f->n - f->errors;
+	buf_printf(out, "%s%s: ", f->printed ? "\n" : "", _("Total"));
+	buf_printf(out, P_("%zu archivo", "%zu archivos", checked), checked);
+	buf_puts(out, "; ");
+	severity_counts(out, f->totals);
+	buf_printf(out, "; %s %zu, %s %zu, %s %zu",
+		   pregon_verdict_label(PREGON_VERDICT_BLOCK),
+		   f->verdicts[PREGON_VERDICT_BLOCK],
+		   pregon_verdict_label(PREGON_VERDICT_REVIEW),
+		   f->verdicts[PREGON_VERDICT_REVIEW],
+		   pregon_verdict_label(PREGON_VERDICT_PUBLISH),
+		   f->verdicts[PREGON_VERDICT_PUBLISH]);
+	if (f->errors)
+		buf_printf(out, P_("; %zu sin revisar por error",
+				   "; %zu sin revisar por errores", f->errors),
+			   f->errors);
+	buf_putc(out, '\n');
+}
+
+const fmt_stream_ops fmt_text_stream = { "text", NULL, text_add, text_finish };
+
 char *pregon_format_text(const pregon_report *const *reports, size_t n,
 			 const pregon_format_options *opts)
 {
-	int c = opts && opts->color;
-	int quiet = opts && opts->quiet;
-	buf b;
-	buf_init(&b);
-	size_t total[3] = { 0, 0, 0 }, verdicts[3] = { 0, 0, 0 }, errors = 0;
-	for (size_t i = 0; i < n; i++) {
-		const pregon_report *r = reports[i];
-		if (r->error) {
-			errors++; /* its diagnostic went to standard error */
-			continue;
-		}
-		for (size_t k = 0; k < r->n_findings; k++)
-			finding_text(&b, r, &r->findings[k], c);
-		size_t cnt[3];
-		counts(r, cnt);
-		for (int k = 0; k < 3; k++)
-			total[k] += cnt[k];
-		verdicts[r->verdict]++;
-		if (quiet)
-			continue;
-		color(&b, c, BOLD);
-		buf_printf(&b, "%s:", r->path);
-		color(&b, c, RESET);
-		buf_printf(&b, " %s %d/100, %s ", _("puntuación"), r->score,
-			   _("veredicto"));
-		color(&b, c, verdict_color(r->verdict));
-		buf_puts(&b, pregon_verdict_label(r->verdict));
-		color(&b, c, RESET);
-		buf_puts(&b, " (");
-		severity_counts(&b, cnt);
-		buf_puts(&b, ")\n");
-		if (i + 1 < n)
-			buf_putc(&b, '\n'); /* between files; a trailing one is trimmed */
-	}
-	while (b.len >= 2 && b.ptr[b.len - 1] == '\n' && b.ptr[b.len - 2] == '\n')
-		b.ptr[--b.len] = '\0';
-	if (!quiet && n > 1) {
-		size_t checked = n - errors;
-		buf_printf(&b, "%s%s: ", b.len ? "\n" : "", _("Total"));
-		buf_printf(&b, P_("%zu archivo", "%zu archivos", checked), checked);
-		buf_puts(&b, "; ");
-		severity_counts(&b, total);
-		buf_printf(&b, "; %s %zu, %s %zu, %s %zu",
-			   pregon_verdict_label(PREGON_VERDICT_BLOCK),
-			   verdicts[PREGON_VERDICT_BLOCK],
-			   pregon_verdict_label(PREGON_VERDICT_REVIEW),
-			   verdicts[PREGON_VERDICT_REVIEW],
-			   pregon_verdict_label(PREGON_VERDICT_PUBLISH),
-			   verdicts[PREGON_VERDICT_PUBLISH]);
-		if (errors)
-			buf_printf(&b, P_("; %zu sin revisar por error",
-					  "; %zu sin revisar por errores", errors),
-				   errors);
-		buf_putc(&b, '\n');
-	}
-	return buf_detach(&b);
+	return fmt_stream_all(&fmt_text_stream, reports, n, opts);
 }

@@ -364,4 +364,4 @@ done:
 	return 0;
 }
 
-const kind_ops kind_caps = { "caps", keys, caps_compile, NULL, caps_check, caps_free };
+const kind_ops kind_caps = { "caps", keys, caps_compile, NULL, caps_check, caps_free, NULL };

@@ -638,7 +638,7 @@ static int electoral_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_electoral = { "electoral", keys, electoral_compile, NULL,
-				  electoral_check, electoral_free };
+				  electoral_check, electoral_free, NULL };
 
 /* ---- the windows, for --list-windows ------------------------------------ */
 

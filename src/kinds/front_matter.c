@@ -143,4 +143,4 @@ static int fm_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_front_matter = { "front-matter", keys, fm_compile, NULL,
-				     fm_check, fm_free };
+				     fm_check, fm_free, NULL };

@@ -45,6 +45,8 @@ typedef struct kind_run {
 	void (*metric)(struct kind_run *run, const char *name, double value);
 	void *emit_ctx;
 	pregon_batch *batch; /* the documents checked together, or NULL */
+	size_t batch_seq;    /* this document's place in the batch */
+	int cross_files_only; /* 1: only what compares documents */
 	/* The post's inline suppressions, already applied (set only for the
 	 * rules of kind `supresion`, which run last); NULL otherwise. */
 	const struct sup_list *suppressions;
@@ -79,6 +81,9 @@ typedef struct {
 	 * engine reports it as an error of the rule). */
 	int (*check)(const void *state, kind_run *run);
 	void (*free)(void *state);
+	/* Optional: 1 when the rule compares the document with the others of
+	 * the batch (the only rules a cross-files-only check runs). */
+	int (*across_files)(const void *state);
 } kind_ops;
 
 /* Kind keys with defaults; 0 or PREGON_EINVAL with diag. */

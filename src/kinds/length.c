@@ -269,4 +269,4 @@ static int length_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_length = { "length", keys, length_compile, NULL,
-			       length_check, length_free };
+			       length_check, length_free, NULL };

@@ -228,4 +228,4 @@ static int links_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_links = { "links", keys, links_compile, NULL, links_check,
-			      links_free };
+			      links_free, NULL };

@@ -578,4 +578,4 @@ static int off_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_offensive = { "offensive", keys, off_compile, NULL,
-				  off_check, off_free };
+				  off_check, off_free, NULL };

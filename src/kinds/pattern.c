@@ -285,4 +285,4 @@ static int pattern_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_pattern = { "pattern", keys, pattern_compile, NULL,
-				pattern_check, pattern_free };
+				pattern_check, pattern_free, NULL };

@@ -248,26 +248,32 @@ static int load_allow(pd_state *st, const kind_compile *c, const char *key,
 
 static int compile_shapes(pd_state *st, pregon_diag *diag)
 {
+	/* min_digits: the fewest digits any match of either shape has (a
+	 * CURP's date and check digit are 7); e-mail needs none but «@» or
+	 * «arroba» instead */
 	static const struct {
 		const char *shape, *shape2;
 		int needs_context;
+		size_t min_digits;
 	} table[] = {
-		[PD_CURP] = { pd_curp_shape, NULL, 0 },
-		[PD_RFC] = { pd_rfc_shape, pd_curp_shape, 0 },
-		[PD_VOTER_KEY] = { pd_voter_key_shape, NULL, 0 },
-		[PD_INE] = { pd_digit_run, pd_idmex_shape, 1 },
-		[PD_CLABE] = { pd_digit_run, NULL, 0 },
-		[PD_CARD] = { pd_digit_run, NULL, 0 },
-		[PD_NSS] = { pd_digit_run, NULL, 1 },
-		[PD_PASSPORT] = { pd_digit_run, pd_passport_shape, 1 },
-		[PD_PHONE] = { pd_digit_run, NULL, 0 },
-		[PD_EMAIL] = { pd_email_shape, pd_email_spelled_shape, 0 },
-		[PD_ADDRESS] = { pd_address_shape, NULL, 0 },
-		[PD_BIRTH_DATE] = { pd_date_shape, NULL, 1 },
-		[PD_PLATE] = { pd_plate_shape, NULL, 1 },
-		[PD_BANK_ACCOUNT] = { pd_digit_run, NULL, 1 },
+		[PD_CURP] = { pd_curp_shape, NULL, 0, 7 },
+		[PD_RFC] = { pd_rfc_shape, pd_curp_shape, 0, 6 },
+		[PD_VOTER_KEY] = { pd_voter_key_shape, NULL, 0, 11 },
+		[PD_INE] = { pd_digit_run, pd_idmex_shape, 1, 1 },
+		[PD_CLABE] = { pd_digit_run, NULL, 0, 1 },
+		[PD_CARD] = { pd_digit_run, NULL, 0, 1 },
+		[PD_NSS] = { pd_digit_run, NULL, 1, 1 },
+		[PD_PASSPORT] = { pd_digit_run, pd_passport_shape, 1, 1 },
+		[PD_PHONE] = { pd_digit_run, NULL, 0, 1 },
+		[PD_EMAIL] = { pd_email_shape, pd_email_spelled_shape, 0, 0 },
+		[PD_ADDRESS] = { pd_address_shape, NULL, 0, 1 },
+		[PD_BIRTH_DATE] = { pd_date_shape, NULL, 1, 4 },
+		[PD_PLATE] = { pd_plate_shape, NULL, 1, 3 },
+		[PD_BANK_ACCOUNT] = { pd_digit_run, NULL, 1, 1 },
 	};
 	st->needs_context = table[st->det].needs_context;
+	st->min_digits = table[st->det].min_digits;
+	st->reads_digit_runs = table[st->det].shape == pd_digit_run;
 	if (compile_rx(&st->shape, table[st->det].shape, diag))
 		return PREGON_EINVAL;
 	if (table[st->det].shape2 &&
@@ -566,19 +572,51 @@ static int scan(const pd_checker *k, const rx *r,
 	return rc == PREGON_ELIMIT ? rc : 0;
 }
 
+/* The runs of digits, searched once per document: seven detectors read
+ * them, and what a judge decides never changes where the next run is. */
+static int scan_digit_runs(const pd_checker *k)
+{
+	doc_t *d = k->run->doc;
+	if (!d->digit_runs_state) {
+		size_t at = 0, ms, me, cap = 0;
+		int rc;
+		while ((rc = rx_next(k->st->shape, k->run->scratch, k->v->s, k->v->len, at,
+				     &ms, &me)) == 1) {
+			xgrow(&d->digit_runs, &cap, d->n_digit_runs + 1, sizeof *d->digit_runs);
+			d->digit_runs[d->n_digit_runs++] = (pregon_span){ ms, me - ms };
+			at = me;
+		}
+		d->digit_runs_state = rc == PREGON_ELIMIT ? 2 : 1;
+	}
+	for (size_t i = 0; i < d->n_digit_runs; i++) {
+		size_t ms = d->digit_runs[i].offset, end = ms + d->digit_runs[i].length;
+		int verdict = judge_match(k, ms, &end);
+		if (verdict != PD_NOT_DATA)
+			emit(k, ms, end, verdict);
+	}
+	return d->digit_runs_state == 2 ? PREGON_ELIMIT : 0;
+}
+
 static int pd_check(const void *p, kind_run *run)
 {
 	const pd_state *st = p;
 	/* the body as written: a datum in a tel: link or a code span is
 	 * published all the same */
 	pd_checker k = { st, run, doc_body_view(run->doc, TEXT_FOLD | TEXT_STRIP) };
-	int rc = scan(&k, st->shape, judge_match);
+	/* a text without what every match holds is not scanned at all */
+	if (doc_digits(run->doc) < st->min_digits)
+		return 0;
+	int email = st->det == PD_EMAIL;
+	int rc = st->reads_digit_runs			  ? scan_digit_runs(&k)
+		 : email && !memchr(k.v->s, '@', k.v->len) ? 0
+							   : scan(&k, st->shape, judge_match);
 	/* the RFC's second shape only rules CURPs out */
-	if (rc == 0 && st->shape2 && st->det != PD_RFC)
+	if (rc == 0 && st->shape2 && st->det != PD_RFC &&
+	    !(email && !memmem(k.v->s, k.v->len, "arroba", 6)))
 		rc = scan(&k, st->shape2, judge_match2);
 	return rc;
 }
 
 const kind_ops kind_personal_data = { "personal-data", keys, pd_compile, NULL,
-				      pd_check, pd_free };
+				      pd_check, pd_free, NULL };
 

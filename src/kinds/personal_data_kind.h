@@ -55,6 +55,8 @@ typedef struct {
 	rx *negative;
 	rx *public_words;     /* any of them in the window: institutional */
 	int needs_context;
+	size_t min_digits;    /* a text with fewer is skipped */
+	int reads_digit_runs; /* the shape is pd_digit_run (shared per doc) */
 	long window;
 	char *possible_es, *possible_en;
 	pd_allow_list allow;

@@ -1203,4 +1203,4 @@ static int promotion_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_promotion = { "promotion", keys, promotion_compile, NULL,
-				  promotion_check, promotion_free };
+				  promotion_check, promotion_free, NULL };

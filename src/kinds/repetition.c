@@ -264,4 +264,4 @@ static int rep_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_repetition = { "repetition", keys, rep_compile, NULL, rep_check,
-				   rep_free };
+				   rep_free, NULL };

@@ -260,10 +260,13 @@ static void repeated_text(const spam_state *s, kind_run *run)
 	buf key;
 	buf_init(&key);
 	if (run->batch && words_key(v, 0, v->len, &key) >= (size_t)s->min_words) {
-		const char *earlier = batch_record(run->batch, key.ptr, key.len, d->path);
+		const char *earlier = batch_record(run->batch, key.ptr, key.len, d->path,
+						   run->batch_seq);
 		if (earlier)
 			emit(s, run, v, 0, v->len, 0, earlier);
 	}
+	if (run->cross_files_only)
+		goto done;
 	/* each paragraph's words once, in a hash table of the earlier ones:
 	 * a long input costs one pass, not one per pair of paragraphs */
 	seen_para *table = NULL;
@@ -294,6 +297,7 @@ static void repeated_text(const spam_state *s, kind_run *run)
 	for (size_t i = 0; i < cap; i++)
 		free(table[i].key);
 	free(table);
+done:
 	buf_dispose(&key);
 }
 
@@ -331,5 +335,10 @@ static int spam_check(const void *p, kind_run *run)
 	return 0;
 }
 
+static int spam_across_files(const void *p)
+{
+	return ((const spam_state *)p)->what == S_REPEATED;
+}
+
 const kind_ops kind_spam = { "spam", keys, spam_compile, NULL, spam_check,
-			     spam_free };
+			     spam_free, spam_across_files };

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "../spanish.h"
@@ -41,6 +42,9 @@ typedef struct {
 	int n_suggestions;
 } entry;
 
+#define SPELL_HANDLES 4
+#define SPELL_CACHE_WORDS 65536
+
 typedef struct {
 	/* configuration, fixed at compile */
 	char *dictionary;       /* name or path of the system .dic */
@@ -55,15 +59,43 @@ typedef struct {
 	const y_node *where;    /* for errors found while preparing */
 	const y_node *word_file_node;
 	/* prepared */
-	Hunhandle *h;
-	pthread_mutex_t lock;   /* Hunspell and the cache are shared */
+	char *dic_path, *aff_path;
+	char **file_words;      /* `archivo_palabras`, read once */
+	size_t n_file_words;
+	/* Hunspell handles, one per thread checking at a time (a handle is
+	 * not safe to share), made when all are busy, up to SPELL_HANDLES;
+	 * the first is loaded on a thread of its own while the engine
+	 * compiles the other rules */
+	pthread_mutex_t pool_lock;
+	pthread_cond_t handle_back;
+	Hunhandle *handles[SPELL_HANDLES];
+	int n_handles, max_handles;
+	Hunhandle *idle[SPELL_HANDLES];
+	int n_idle;
+	pthread_t loader;
+	int loading;
+	/* the verdict cache, shared by the threads: read-mostly */
+	pthread_rwlock_t table_lock;
 	entry *table;
 	size_t cap, used;
 } spell_state;
 
 static const char *const keys[] = { "longitud_sigla", "sugerencias_max", NULL };
 
-/* Empty every slot of the cache, keeping its size. */
+/* Hunspell_create is not safe to run on two threads at once (it fills
+ * shared conversion tables); handles made, each is used by one thread. */
+static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void join_loader(spell_state *s)
+{
+	if (s->loading) {
+		pthread_join(s->loader, NULL);
+		s->loading = 0;
+		s->idle[s->n_idle++] = s->handles[0];
+	}
+}
+
+/* Empty the verdict cache (its table keeps its size). */
 static void forget_words(spell_state *s)
 {
 	for (size_t i = 0; i < s->cap; i++) {
@@ -87,9 +119,17 @@ static void spell_free(void *p)
 		return;
 	forget_words(s);
 	free(s->table);
-	if (s->h)
-		Hunspell_destroy(s->h);
-	pthread_mutex_destroy(&s->lock);
+	join_loader(s);
+	for (int i = 0; i < s->n_handles; i++)
+		Hunspell_destroy(s->handles[i]);
+	for (size_t i = 0; i < s->n_file_words; i++)
+		free(s->file_words[i]);
+	free(s->file_words);
+	free(s->dic_path);
+	free(s->aff_path);
+	pthread_rwlock_destroy(&s->table_lock);
+	pthread_mutex_destroy(&s->pool_lock);
+	pthread_cond_destroy(&s->handle_back);
 	free(s->dictionary);
 	free(s->data_dir);
 	free(s->word_file);
@@ -100,7 +140,9 @@ static int spell_compile(void **out, const kind_compile *c, pregon_diag *diag)
 {
 	*out = NULL;
 	spell_state *s = xcalloc(1, sizeof *s);
-	pthread_mutex_init(&s->lock, NULL);
+	pthread_rwlock_init(&s->table_lock, NULL);
+	pthread_mutex_init(&s->pool_lock, NULL);
+	pthread_cond_init(&s->handle_back, NULL);
 	if (kind_overrides_known(c, &kind_spelling, diag) ||
 	    kind_int(c, "longitud_sigla", 6, 0, 64, &s->acronym_len, diag) ||
 	    kind_int(c, "sugerencias_max", 20, 0, 1000, &s->max_suggestions, diag)) {
@@ -179,7 +221,7 @@ static int by_name(const void *a, const void *b)
 }
 
 /* The .dic files of the data directory's dictionaries/, in name order. */
-static void add_project_dictionaries(spell_state *s)
+static void add_project_dictionaries(const spell_state *s, Hunhandle *h)
 {
 	if (!s->data_dir)
 		return;
@@ -207,17 +249,17 @@ static void add_project_dictionaries(spell_state *s)
 	if (n)
 		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
-		Hunspell_add_dic(s->h, names[i]);
+		Hunspell_add_dic(h, names[i]);
 		free(names[i]);
 	}
 	free(names);
 	free(dir);
 }
 
-static int add_word_file(spell_state *s, pregon_diag *diag)
+static int read_word_file(spell_state *s, pregon_diag *diag)
 {
 	char *text;
-	size_t len;
+	size_t len, cap = 0;
 	if (read_file(s->word_file, &text, &len, diag)) {
 		if (s->word_file_node) {
 			y_error(diag, s->word_file_node,
@@ -226,15 +268,87 @@ static int add_word_file(spell_state *s, pregon_diag *diag)
 		}
 		return PREGON_EIO;
 	}
-	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+	char *save = NULL;
+	for (char *line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
 		size_t n = strlen(line);
 		while (n && (line[n - 1] == '\r' || line[n - 1] == ' '))
 			line[--n] = '\0';
-		if (n && line[0] != '#')
-			Hunspell_add(s->h, line);
+		if (n && line[0] != '#') {
+			xgrow(&s->file_words, &cap, s->n_file_words + 1, sizeof *s->file_words);
+			s->file_words[s->n_file_words++] = xstrdup(line);
+		}
 	}
 	free(text);
 	return 0;
+}
+
+/* A handle with the system dictionary and every word pregon adds. */
+static Hunhandle *new_handle(const spell_state *s)
+{
+	pthread_mutex_lock(&create_lock);
+	Hunhandle *h = Hunspell_create(s->aff_path, s->dic_path);
+	pthread_mutex_unlock(&create_lock);
+	add_project_dictionaries(s, h);
+	for (size_t i = 0; i < s->n_words; i++)
+		Hunspell_add(h, s->words[i]);
+	/* the configuration's acronyms are words too */
+	for (size_t i = 0; s->acronyms && i < s->acronyms->n; i++)
+		Hunspell_add(h, s->acronyms->words[i]);
+	/* and so are the names of the officials, word by word */
+	for (size_t i = 0; s->officials && i < s->officials->n; i++) {
+		const y_node *o = s->officials->items[i];
+		const y_node *names[2] = { y_get(o, "nombre"), y_get(o, "formas") };
+		for (int k = 0; k < 2; k++) {
+			const y_node *n = names[k];
+			size_t count = !n ? 0 : n->type == Y_SEQ ? n->n : 1;
+			for (size_t j = 0; j < count; j++) {
+				const y_node *x = n->type == Y_SEQ ? n->items[j] : n;
+				char *copy = xstrdup(x->str), *save = NULL;
+				for (char *w = strtok_r(copy, " ", &save); w;
+				     w = strtok_r(NULL, " ", &save))
+					Hunspell_add(h, w);
+				free(copy);
+			}
+		}
+	}
+	for (size_t i = 0; i < s->n_file_words; i++)
+		Hunspell_add(h, s->file_words[i]);
+	return h;
+}
+
+static void *load_first(void *p)
+{
+	spell_state *s = p;
+	s->handles[0] = new_handle(s);
+	return NULL;
+}
+
+/* A handle for this thread alone: an idle one, a new one while there are
+ * fewer than max_handles, else the first one given back. */
+static Hunhandle *handle_take(spell_state *s)
+{
+	pthread_mutex_lock(&s->pool_lock);
+	join_loader(s);
+	while (!s->n_idle && s->n_handles >= s->max_handles)
+		pthread_cond_wait(&s->handle_back, &s->pool_lock);
+	Hunhandle *h;
+	if (s->n_idle) {
+		h = s->idle[--s->n_idle];
+	} else {
+		h = new_handle(s);
+		s->handles[s->n_handles++] = h;
+	}
+	pthread_mutex_unlock(&s->pool_lock);
+	return h;
+}
+
+static void handle_give(spell_state *s, Hunhandle *h)
+{
+	pthread_mutex_lock(&s->pool_lock);
+	s->idle[s->n_idle++] = h;
+	pthread_cond_signal(&s->handle_back);
+	pthread_mutex_unlock(&s->pool_lock);
 }
 
 static int spell_prepare(void *p, pregon_diag *diag)
@@ -247,37 +361,26 @@ static int spell_prepare(void *p, pregon_diag *diag)
 			_("no se encuentra el diccionario Hunspell «%s»"), s->dictionary);
 		return PREGON_ENOTFOUND;
 	}
-	s->h = Hunspell_create(aff, dic);
-	free(dic);
-	free(aff);
-	add_project_dictionaries(s);
-	for (size_t i = 0; i < s->n_words; i++)
-		Hunspell_add(s->h, s->words[i]);
-	/* the configuration's acronyms are words too */
-	for (size_t i = 0; s->acronyms && i < s->acronyms->n; i++)
-		Hunspell_add(s->h, s->acronyms->words[i]);
-	/* and so are the names of the officials, word by word */
-	for (size_t i = 0; s->officials && i < s->officials->n; i++) {
-		const y_node *o = s->officials->items[i];
-		const y_node *names[2] = { y_get(o, "nombre"), y_get(o, "formas") };
-		for (int k = 0; k < 2; k++) {
-			const y_node *n = names[k];
-			size_t count = !n ? 0 : n->type == Y_SEQ ? n->n : 1;
-			for (size_t j = 0; j < count; j++) {
-				const y_node *x = n->type == Y_SEQ ? n->items[j] : n;
-				char *copy = xstrdup(x->str);
-				for (char *w = strtok(copy, " "); w; w = strtok(NULL, " "))
-					Hunspell_add(s->h, w);
-				free(copy);
-			}
-		}
+	s->dic_path = dic;
+	s->aff_path = aff;
+	if (s->word_file) {
+		int rc = read_word_file(s, diag);
+		if (rc)
+			return rc;
 	}
-	if (s->word_file)
-		return add_word_file(s, diag);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	s->max_handles = cpus < 1 ? 1 : cpus > SPELL_HANDLES ? SPELL_HANDLES : (int)cpus;
+	s->n_handles = 1;
+	if (pthread_create(&s->loader, NULL, load_first, s) == 0) {
+		s->loading = 1;
+	} else {
+		s->handles[0] = new_handle(s);
+		s->idle[s->n_idle++] = s->handles[0];
+	}
 	return 0;
 }
 
-/* ---- the verdict cache (under s->lock) -------------------------------- */
+/* ---- the verdict cache (under table_lock) ------------------------------ */
 
 static entry *slot(spell_state *s, const char *w, size_t n)
 {
@@ -302,7 +405,7 @@ static void grow(spell_state *s)
 
 /* Prefixes the Ortografía of 2010 writes joined to the word they modify
  * ("exsecretario", "microempresas"): a known word behind one is known. */
-static int prefixed_word(spell_state *s, const char *lower)
+static int prefixed_word(Hunhandle *h, const char *lower)
 {
 	static const char *const prefixes[] = {
 		"ex", "anti", "pre", "pos", "post", "pro", "re", "sub", "super",
@@ -317,22 +420,22 @@ static int prefixed_word(spell_state *s, const char *lower)
 	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes && !ok; i++) {
 		size_t k = strlen(prefixes[i]);
 		ok = strlen(lower) > k + 2 && strncmp(lower, prefixes[i], k) == 0 &&
-		     Hunspell_spell(s->h, lower + k);
+		     Hunspell_spell(h, lower + k);
 	}
 	return ok;
 }
 
 static int lexicon_known(void *ctx, const char *w)
 {
-	return Hunspell_spell(((spell_state *)ctx)->h, w);
+	return Hunspell_spell(ctx, w);
 }
 
 /* A verb form: Hunspell derives it from infinitives (-ar, -er, -ir). */
 static int lexicon_verb(void *ctx, const char *w)
 {
-	spell_state *s = ctx;
+	Hunhandle *h = ctx;
 	char **stems = NULL;
-	int k = Hunspell_stem(s->h, &stems, w), conj = 0;
+	int k = Hunspell_stem(h, &stems, w), conj = 0;
 	for (int i = 0; i < k; i++) {
 		size_t n = strlen(stems[i]);
 		const char *end = n > 2 ? stems[i] + n - 2 : "";
@@ -341,35 +444,35 @@ static int lexicon_verb(void *ctx, const char *w)
 			: strcmp(end, "ir") == 0 || (n > 3 && strcmp(stems[i] + n - 3, "ír") == 0) ? SP_IR
 			: 0;
 	}
-	Hunspell_free_list(s->h, &stems, k);
+	Hunspell_free_list(h, &stems, k);
 	return conj;
 }
 
 /* The dictionary has the word only as a form of verbs, not as a noun or
  * an adjective ("acercate", not "tomate" nor "cercanos"). */
-static int only_verb_form(spell_state *s, const char *w)
+static int only_verb_form(Hunhandle *h, const char *w)
 {
 	char **stems = NULL;
-	int k = Hunspell_stem(s->h, &stems, w), verbs = 0;
+	int k = Hunspell_stem(h, &stems, w), verbs = 0;
 	for (int i = 0; i < k; i++) {
 		size_t n = strlen(stems[i]);
 		verbs += n > 2 && stems[i][n - 1] == 'r';
 	}
-	Hunspell_free_list(s->h, &stems, k);
+	Hunspell_free_list(h, &stems, k);
 	return k > 0 && verbs == k;
 }
 
 /* Known to the dictionary, or formed by rule from a word it knows. */
-static int word_known(spell_state *s, const char *w, size_t n)
+static int word_known(Hunhandle *h, const char *w, size_t n)
 {
 	char *word = xstrndup(w, n);
-	int ok = Hunspell_spell(s->h, word);
+	int ok = Hunspell_spell(h, word);
 	free(word);
 	if (ok)
 		return 1;
 	char *lower = text_normalize(w, n, TEXT_FOLD);
-	sp_lexicon lex = { lexicon_known, lexicon_verb, s };
-	ok = prefixed_word(s, lower) || sp_derived(lower, &lex);
+	sp_lexicon lex = { lexicon_known, lexicon_verb, h };
+	ok = prefixed_word(h, lower) || sp_derived(lower, &lex);
 	free(lower);
 	return ok;
 }
@@ -402,7 +505,7 @@ static char *recase(const char *fix, const char *model, size_t n)
 
 /* The one-letter variant that the dictionary accepts: an accent added or
  * removed, n -> ñ, u -> ü.  Spelling errors in real posts are mostly these. */
-static int find_fix(spell_state *s, const char *w, size_t n, char **fix)
+static int find_fix(Hunhandle *h, const char *w, size_t n, char **fix)
 {
 	static const char from[] = "aeiouAEIOU";
 	static const int32_t acute[] = { 0xE1, 0xE9, 0xED, 0xF3, 0xFA,
@@ -434,7 +537,7 @@ static int find_fix(spell_state *s, const char *w, size_t n, char **fix)
 			cps[i] = repl;
 			char *v = text_encode(cps, k);
 			cps[i] = orig;
-			if (word_known(s, v, strlen(v))) {
+			if (word_known(h, v, strlen(v))) {
 				*fix = v;
 				return pass == 0 ? V_ACCENT_MISSING
 						 : pass == 1 ? V_ACCENT_EXTRA : V_LETTER;
@@ -446,15 +549,15 @@ static int find_fix(spell_state *s, const char *w, size_t n, char **fix)
 }
 
 /* The verdict on a word the dictionary does not list as written. */
-static int judge(spell_state *s, const char *w, size_t n, char **fix,
+static int judge(Hunhandle *h, const char *w, size_t n, char **fix,
 		 uint8_t *enclitic)
 {
 	char *lower = text_normalize(w, n, TEXT_FOLD);
-	sp_lexicon lex = { lexicon_known, lexicon_verb, s };
+	sp_lexicon lex = { lexicon_known, lexicon_verb, h };
 	char *right = NULL;
 	int rc;
-	if (word_known(s, w, n)) {
-		rc = sp_voseo_shape(lower) && only_verb_form(s, lower) &&
+	if (word_known(h, w, n)) {
+		rc = sp_voseo_shape(lower) && only_verb_form(h, lower) &&
 				     sp_voseo(lower, &lex, &right)
 			     ? SP_ENCLITIC_ACCENT : SP_ENCLITIC_OK;
 	} else {
@@ -471,27 +574,30 @@ static int judge(spell_state *s, const char *w, size_t n, char **fix,
 		size_t len = strlen(*fix);
 		return len > n ? V_ACCENT_MISSING : len < n ? V_ACCENT_EXTRA : V_LETTER;
 	}
-	return find_fix(s, w, n, fix);
+	return find_fix(h, w, n, fix);
 }
 
-enum { CACHE_MAX_WORDS = 65536 };
-
-/* Look a word up, through the cache; the entry stays valid until the next
- * call (the table may move), so callers copy what they need under lock. */
-static entry *lookup(spell_state *s, const char *w, size_t n)
+/* Add a judged word to the cache, unless another thread did meanwhile;
+ * the entry stays valid while table_lock is held for writing. */
+static entry *insert(spell_state *s, const char *w, size_t n, int verdict,
+		     char *fix, uint8_t enclitic)
 {
-	/* an engine that stays up (pregon serve) meets words without end:
-	 * past the bound the cache starts again, so memory stays flat */
-	if (s->used >= CACHE_MAX_WORDS)
+	/* a long run meets ever more rare words: past the bound the cache
+	 * starts over, so memory does not grow with the number of posts */
+	if (s->used >= SPELL_CACHE_WORDS)
 		forget_words(s);
 	if (s->used * 10 >= s->cap * 7)
 		grow(s);
 	entry *e = slot(s, w, n);
-	if (e->word)
+	if (e->word) {
+		free(fix);
 		return e;
+	}
 	e->word = xstrndup(w, n);
 	s->used++;
-	e->verdict = (uint8_t)judge(s, w, n, &e->fix, &e->enclitic);
+	e->verdict = (uint8_t)verdict;
+	e->fix = fix;
+	e->enclitic = enclitic;
 	return e;
 }
 
@@ -583,13 +689,15 @@ static int capitalized(const text_view *v, size_t vs, size_t ve)
 }
 
 /* A capitalized word that is no common word in lower case ("Layda",
- * "Trump", not "Clara" or "Epidemiológicos"): a name.  Under s->lock. */
+ * "Trump", not "Clara" or "Epidemiológicos"): a name. */
 static int name_word(spell_state *s, const text_view *v, size_t ws, size_t we)
 {
 	if (!capitalized(v, ws, we))
 		return 0;
 	char *lower = text_normalize(v->s + ws, we - ws, TEXT_FOLD);
-	int common = Hunspell_spell(s->h, lower);
+	Hunhandle *h = handle_take(s);
+	int common = Hunspell_spell(h, lower);
+	handle_give(s, h);
 	free(lower);
 	return !common;
 }
@@ -615,7 +723,7 @@ static int next_word(const text_view *v, size_t i, size_t *ws, size_t *we)
 /* Capitalized, not at the start of a sentence, or next to a name ("Clara
  * Brugada Molina", "Layda Sansores") or after a title ("Mtro."): a name as
  * far as a dictionary can tell.  *in_name says the second: then even a
- * Spanish-looking word is part of a name.  Under s->lock. */
+ * Spanish-looking word is part of a name. */
 static int proper_noun(spell_state *s, const text_view *v, size_t vs,
 		       size_t ve, int *in_name)
 {
@@ -682,51 +790,90 @@ static int capitals_name(const char *w, size_t n)
 	return !looks;
 }
 
+/* What a word's cache entry says, copied out of the table. */
+typedef struct {
+	int verdict, enclitic;
+	char *fix;
+} word_verdict;
+
+/* The cached verdict, judged once: most words are known already, and
+ * threads looking them up only share the read lock. */
+static word_verdict verdict_of(spell_state *s, const char *w, size_t n)
+{
+	pthread_rwlock_rdlock(&s->table_lock);
+	entry *e = s->cap ? slot(s, w, n) : NULL;
+	if (!e || !e->word) {
+		/* judged outside the lock, on this thread's own handle */
+		pthread_rwlock_unlock(&s->table_lock);
+		char *fix = NULL;
+		uint8_t enclitic = 0;
+		Hunhandle *h = handle_take(s);
+		int verdict = judge(h, w, n, &fix, &enclitic);
+		handle_give(s, h);
+		pthread_rwlock_wrlock(&s->table_lock);
+		e = insert(s, w, n, verdict, fix, enclitic);
+	}
+	word_verdict v = { e->verdict, e->enclitic, e->fix ? xstrdup(e->fix) : NULL };
+	pthread_rwlock_unlock(&s->table_lock);
+	return v;
+}
+
+/* Up to 5 of Hunspell's suggestions for an unknown word, computed once
+ * per word and at most `sugerencias_max` times per document; copies into
+ * copies[], whose number is returned. */
+static size_t suggestions_of(check_ctx *c, const char *w, size_t n, char *copies[5])
+{
+	spell_state *s = c->s;
+	pthread_rwlock_wrlock(&s->table_lock);
+	entry *e = slot(s, w, n); /* verdict_of put it there */
+	if (!e->suggested && c->suggested < s->max_suggestions) {
+		char **list = NULL;
+		Hunhandle *h = handle_take(s);
+		int k = Hunspell_suggest(h, &list, e->word);
+		e->suggestions = xcalloc(k > 0 ? (size_t)k : 1, sizeof(char *));
+		for (int i = 0; i < k && i < 5; i++)
+			e->suggestions[e->n_suggestions++] = xstrdup(list[i]);
+		Hunspell_free_list(h, &list, k);
+		handle_give(s, h);
+		e->suggested = 1;
+		c->suggested++;
+	}
+	size_t k = 0;
+	for (int i = 0; i < e->n_suggestions; i++)
+		copies[k++] = xstrdup(e->suggestions[i]);
+	pthread_rwlock_unlock(&s->table_lock);
+	return k;
+}
+
 static void emit_word(check_ctx *c, size_t vs, size_t ve)
 {
 	spell_state *s = c->s;
 	const char *w = c->v->s + vs;
 	size_t n = ve - vs;
-	pthread_mutex_lock(&s->lock);
-	entry *e = lookup(s, w, n);
-	int verdict = e->verdict;
+	word_verdict wv = verdict_of(s, w, n);
+	int verdict = wv.verdict;
+	char *fix = wv.fix;
 	/* A name read as verb + pronouns ("Icela" as ice + la) is still a
 	 * name; and names keep their accents where the dictionary lists them
 	 * without ("el Mtro. Néstor Vargas", not "Nestor"). */
 	int in_name = 0;
 	int name = verdict != V_OK && proper_noun(s, c->v, vs, ve, &in_name);
 	if (verdict == V_OK ||
-	    ((verdict == V_UNKNOWN || e->enclitic) && name &&
+	    ((verdict == V_UNKNOWN || wv.enclitic) && name &&
 	     (in_name || !spanish_looking(w, n))) ||
 	    (verdict == V_ACCENT_EXTRA && in_name) ||
 	    (verdict == V_UNKNOWN && capitals_name(w, n))) {
-		pthread_mutex_unlock(&s->lock);
+		free(fix);
 		return;
 	}
-	char *fix = e->fix ? xstrdup(e->fix) : NULL;
-	if (verdict == V_UNKNOWN && c->run->suggest && !e->suggested &&
-	    c->suggested < s->max_suggestions) {
-		char **list = NULL;
-		int k = Hunspell_suggest(s->h, &list, e->word);
-		e->suggestions = xcalloc(k > 0 ? (size_t)k : 1, sizeof(char *));
-		for (int i = 0; i < k && i < 5; i++)
-			e->suggestions[e->n_suggestions++] = xstrdup(list[i]);
-		Hunspell_free_list(s->h, &list, k);
-		e->suggested = 1;
-		c->suggested++;
-	}
-	/* copies: the entry may move once the lock is released */
 	size_t n_sugs = 0;
 	const char *sugs[5];
 	char *copies[5];
 	if (verdict == V_UNKNOWN && c->run->suggest)
-		for (int i = 0; i < e->n_suggestions; i++) {
-			copies[n_sugs] = xstrdup(e->suggestions[i]);
-			sugs[n_sugs] = copies[n_sugs];
-			n_sugs++;
-		}
+		n_sugs = suggestions_of(c, w, n, copies);
+	for (size_t i = 0; i < n_sugs; i++)
+		sugs[i] = copies[i];
 	size_t n_copies = n_sugs;
-	pthread_mutex_unlock(&s->lock);
 	const char *message = NULL;
 	if (fix) {
 		sugs[0] = fix;
@@ -903,4 +1050,4 @@ static int spell_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_spelling = { "spelling", keys, spell_compile, spell_prepare,
-				 spell_check, spell_free };
+				 spell_check, spell_free, NULL };

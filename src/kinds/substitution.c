@@ -165,4 +165,4 @@ static int subst_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_substitution = { "substitution", keys, subst_compile, NULL,
-				     subst_check, subst_free };
+				     subst_check, subst_free, NULL };

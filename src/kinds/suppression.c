@@ -63,4 +63,4 @@ static int sup_kind_check(const void *p, kind_run *run)
 }
 
 const kind_ops kind_suppression = { "supresion", keys, sup_kind_compile, NULL,
-				    sup_kind_check, free };
+				    sup_kind_check, free, NULL };

@@ -99,6 +99,39 @@ if ((rc != 2)) || ! grep -q "permiso denegado" "$tmp/ilegible.err" ||
     failures=$((failures + 1))
 fi
 
+# 100,000 files in one folder: all checked, the memory of one run
+mkdir -p "$tmp/many"
+(cd "$tmp/many" && seq 100000 | sed 's/$/ vecinos de Tecate./' |
+    split -l 1 -a 6 --additional-suffix=.md - p)
+run cien-mil-archivos "0|1" 900 --format line --quiet "$tmp/many"
+cases=$((cases + 1))
+if [[ $(timeout 900 "$bin" --format json "$tmp/many" | grep -o '"path"' | wc -l) != 100000 ]]; then
+    echo "FALLA cien-mil-archivos: el informe no trae los 100000 archivos" >&2
+    failures=$((failures + 1))
+fi
+rm -rf "$tmp/many"
+
+# a file that disappears between the walk and its reading (the walker's
+# test hook): reported, the others complete, status 2
+mkdir -p "$tmp/vanish"
+for f in a b c; do echo "Hola $f." >"$tmp/vanish/$f.md"; done
+PREGON_TEST_VANISH="$tmp/vanish/b.md" run desaparece 2 60 --format json "$tmp/vanish"
+expect desaparece "b.md: error: no se puede leer el archivo"
+if [[ $(grep -o '"path"' "$tmp/desaparece.out" | wc -l) != 3 ]] ||
+    ! grep -q '"error":null' "$tmp/desaparece.out"; then
+    echo "FALLA desaparece: se esperaban los informes de a.md y c.md y el error de b.md" >&2
+    failures=$((failures + 1))
+fi
+
+# a file over the configurable maximum size
+head -c 3000 "$tmp/big.md" >"$tmp/three-k.md"
+run tamano-maximo 2 30 --max-file-size 2K "$tmp/three-k.md"
+expect tamano-maximo "pasa del tamaño máximo de 2048 bytes"
+run tamano-maximo-stdin 2 30 --max-file-size 2K - <"$tmp/three-k.md"
+expect tamano-maximo-stdin "pasa del tamaño máximo"
+run tamano-invalido 2 30 --max-file-size 2X "$tmp/three-k.md"
+expect tamano-invalido "--max-file-size necesita un tamaño"
+
 # standard output closed early
 cases=$((cases + 1))
 timeout 300 "$bin" --format json "$tmp/tags.md" 2>"$tmp/epipe.err" | head -c 10 >/dev/null
