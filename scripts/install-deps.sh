@@ -10,7 +10,8 @@
 #
 #   --all  además asegura las herramientas opcionales de pruebas y de
 #          rendimiento: valgrind, /usr/bin/time (paquete time), hyperfine,
-#          pre-commit, git, Neovim y Chromium (pruebas con clientes reales).
+#          pre-commit, git, Neovim y Chromium (pruebas con clientes reales),
+#          cppcheck y clang-tidy (make lint).
 #   --fuzz además asegura clang y su libFuzzer (clang, libclang-rt-14-dev),
 #          que solo necesita `make fuzz`.
 #
@@ -23,7 +24,7 @@ PACKAGES=(
     libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev libidn2-dev libmicrohttpd-dev publicsuffix
     gettext valgrind tzdata
 )
-OPTIONAL_PACKAGES=(valgrind time hyperfine pre-commit git neovim chromium)
+OPTIONAL_PACKAGES=(valgrind time hyperfine pre-commit git neovim chromium cppcheck clang-tidy)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 # módulo de pkg-config -> paquete que lo trae
@@ -60,6 +61,8 @@ OPTIONAL_COMMANDS=(
     git:git
     nvim:neovim
     /usr/bin/chromium:chromium
+    cppcheck:cppcheck
+    clang-tidy:clang-tidy
 )
 FUZZ_FILES=(
     /usr/bin/clang:clang

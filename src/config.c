@@ -11,7 +11,7 @@
 static const char *const top_keys[] = {
 	"version", "conjuntos", "predeterminados", "reglas", "umbral_revision",
 	"listas", "funcionarios", "contactos_publicos", "dominios",
-	"ventanas_electorales", "ortografia", NULL
+	"ventanas_electorales", "ortografia", "dias_inhabiles", NULL
 };
 static const char *const spelling_keys[] = { "diccionario", "palabras",
 					     "archivo_palabras", NULL };
@@ -62,6 +62,7 @@ void config_free(config_t *c)
 	for (size_t i = 0; i < c->n_windows; i++)
 		free(c->windows[i].exceptions);
 	free(c->windows);
+	free(c->non_working);
 	y_free(c->tree);
 	free(c->text);
 	free(c->path);
@@ -246,6 +247,35 @@ static int parse_windows(config_t *c, const y_node *n, pregon_diag *diag)
 	return 0;
 }
 
+static int cmp_day(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+/* `dias_inhabiles`: the municipality's own non-working days, sorted. */
+static int parse_non_working(config_t *c, const y_node *n, pregon_diag *diag)
+{
+	const y_node **items;
+	size_t k;
+	if (y_to_str_list(n, &items, &k, diag))
+		return PREGON_EINVAL;
+	c->non_working = xmalloc((k ? k : 1) * sizeof *c->non_working);
+	for (size_t i = 0; i < k; i++) {
+		date_t d;
+		if (date_parse(items[i]->str, &d) || d.has_time) {
+			y_error(diag, items[i], _("use el formato AAAA-MM-DD"),
+				_("fecha no válida «%s»"), items[i]->str);
+			free(items);
+			return PREGON_EINVAL;
+		}
+		c->non_working[c->n_non_working++] = date_days(d.year, d.month, d.day);
+	}
+	free(items);
+	qsort(c->non_working, c->n_non_working, sizeof *c->non_working, cmp_day);
+	return 0;
+}
+
 static int check_map_of_lists(const y_node *n, const char *const *keys,
 			      const char *where, pregon_diag *diag)
 {
@@ -417,6 +447,8 @@ static int parse_tree(config_t *c, pregon_diag *diag)
 		return PREGON_EINVAL;
 	if ((n = y_get(t, "ortografia")) && parse_spelling(c, n, diag))
 		return PREGON_EINVAL;
+	if ((n = y_get(t, "dias_inhabiles")) && parse_non_working(c, n, diag))
+		return PREGON_EINVAL;
 	return 0;
 }
 
@@ -531,7 +563,8 @@ void config_emit(const config_t *c, buf *out)
 						   "contactos_publicos",
 						   "dominios",
 						   "ventanas_electorales",
-						   "ortografia", NULL };
+						   "ortografia", "dias_inhabiles",
+						   NULL };
 	buf_puts(out, "archivo: ");
 	if (c->path)
 		config_emit_scalar(out, c->path);

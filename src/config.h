@@ -76,6 +76,10 @@ typedef struct config_t {
 	size_t n_officials;
 	config_window *windows;
 	size_t n_windows;
+	/* `dias_inhabiles`: the municipality's non-working days, as days since
+	 * the epoch, sorted (for business-day deadlines). */
+	long *non_working;
+	size_t n_non_working;
 } config_t;
 
 /* The topics exempt from the electoral blackout (Const. art. 41 Base III

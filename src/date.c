@@ -149,7 +149,7 @@ int date_parse(const char *s, date_t *out)
 	if (*p)
 		return -1;
 	/* To UTC, then to Tijuana's local time at that instant. */
-	long minutes = date_days(y, mo, d) * 1440 + h * 60 + mi - zone;
+	long minutes = date_days(y, mo, d) * 1440 + (long)h * 60 + mi - zone;
 	long days = minutes >= 0 ? minutes / 1440 : -((-minutes + 1439) / 1440);
 	int in_day = (int)(minutes - days * 1440);
 	long local = minutes + date_tijuana_offset(days, in_day);

@@ -20,7 +20,8 @@ const char *const doc_topics[] = {
 };
 
 const char *const doc_fm_keys[] = { "fecha", "plataforma", "cuenta", "tema",
-				    "titulo", NULL };
+				    "titulo", "aval", "consulta", NULL };
+const char *const doc_fm_records[] = { "aval", "consulta", NULL };
 
 static int in_list(const char *const *list, const char *id)
 {
@@ -382,6 +383,8 @@ void doc_dispose(doc_t *doc)
 	}
 	if (doc->published_built)
 		text_view_dispose(&doc->published);
+	if (doc->readability_built)
+		rd_dispose(&doc->readability);
 	count_entities_dispose(&doc->entities);
 	free(doc->digit_runs);
 	memset(doc, 0, sizeof *doc);
@@ -430,6 +433,16 @@ size_t doc_digits(doc_t *doc)
 		doc->digits_plus_one = n + 1;
 	}
 	return doc->digits_plus_one - 1;
+}
+
+const rd_text *doc_readability(doc_t *doc)
+{
+	if (!doc->readability_built) {
+		const text_view *v = doc_view(doc, TEXT_EXACT);
+		rd_analyze(&doc->readability, v->s, v->len);
+		doc->readability_built = 1;
+	}
+	return &doc->readability;
 }
 
 size_t doc_offset_of(const doc_t *doc, int line, int col)

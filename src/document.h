@@ -10,6 +10,7 @@
 #include "count.h"
 #include "date.h"
 #include "pregon.h"
+#include "readability.h"
 #include "text.h"
 #include "ytree.h"
 
@@ -40,6 +41,9 @@ typedef struct {
 	pregon_span *digit_runs;
 	size_t n_digit_runs;
 	int digit_runs_state;
+	/* Words and sentences of the prose (doc_readability()). */
+	rd_text readability;
+	int readability_built;
 
 	/* Context resolved by the engine from options and front matter. */
 	date_t date;
@@ -52,6 +56,9 @@ typedef struct {
 extern const char *const doc_platforms[];
 extern const char *const doc_topics[];
 extern const char *const doc_fm_keys[];
+/* The keys of doc_fm_keys whose value is a map (the endorsement records,
+ * which the `endorsement` kind checks). */
+extern const char *const doc_fm_records[];
 int doc_is_platform(const char *id);
 int doc_is_topic(const char *id);
 
@@ -73,6 +80,11 @@ const text_view *doc_body_view(doc_t *doc, int flags);
 /* The decimal digits of the body (Unicode Nd, counted once): detectors of
  * numbers skip a text with fewer than their shortest datum needs. */
 size_t doc_digits(doc_t *doc);
+
+/* The words and sentences of the body's prose, in NFC (offsets are those
+ * of doc_view(doc, TEXT_EXACT)), built once for the clarity rules and the
+ * report's `legibilidad`. */
+const rd_text *doc_readability(doc_t *doc);
 
 /* Byte offset in the input of (line, col) as y_node positions give them. */
 size_t doc_offset_of(const doc_t *doc, int line, int col);

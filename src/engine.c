@@ -3,6 +3,7 @@
 #include <assert.h>
 #include <libintl.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,13 +170,28 @@ static int load_rules(pregon_engine *e, const pregon_engine_options *o,
 		for (size_t i = 0; i < e->config->n_rule_sets; i++)
 			paths[n++] = e->config->rule_sets[i];
 	}
+	/* a few default sets instead of the whole folder */
+	char **chosen = NULL;
+	if (defaults && o->n_default_sets) {
+		chosen = xmalloc(o->n_default_sets * sizeof *chosen);
+		paths = xrealloc(paths, (n + o->n_default_sets) * sizeof *paths);
+		memmove(paths + o->n_default_sets, paths + 1, (n - 1) * sizeof *paths);
+		for (size_t i = 0; i < o->n_default_sets; i++) {
+			buf b;
+			buf_init(&b);
+			buf_printf(&b, "%s/%s.yaml", defaults, o->default_sets[i]);
+			chosen[i] = buf_detach(&b);
+			paths[i] = chosen[i];
+		}
+		n += o->n_default_sets - 1;
+	}
+	size_t n_defaults = chosen ? o->n_default_sets : defaults ? 1 : 0;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		rc = rs_load_path(&e->rules, paths[i], e->config, e->data_dir, diag);
-		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths &&
-		    paths[i] != defaults) {
+		if (rc == PREGON_ENOTFOUND && !o->n_rule_paths && i >= n_defaults) {
 			/* point at the `conjuntos` entry that names it */
-			size_t k = i - (defaults ? 1 : 0);
+			size_t k = i - n_defaults;
 			y_error(diag, e->config->rule_set_nodes[k],
 				_("corrija la ruta (relativa a la configuración)"),
 				_("no existe el conjunto de reglas «%s»"), paths[i]);
@@ -183,6 +199,9 @@ static int load_rules(pregon_engine *e, const pregon_engine_options *o,
 		e->sources = xrealloc(e->sources, (e->n_sources + 1) * sizeof *e->sources);
 		e->sources[e->n_sources++] = xstrdup(paths[i]);
 	}
+	for (size_t i = 0; chosen && i < o->n_default_sets; i++)
+		free(chosen[i]);
+	free(chosen);
 	free(paths);
 	free(defaults);
 	return rc;
@@ -324,8 +343,9 @@ typedef struct {
 	int sensitive;
 } raw_finding;
 
-/* The figures every report has, and room for the ones rules add
- * (kind_run.metric: a fixed set of names, such as the length's). */
+/* The figures every report has (characters, words), then its readability
+ * when it has words, then room for the ones rules add (kind_run.metric: a
+ * fixed set of names, such as the length's). */
 enum { BASE_METRICS = 2, RULE_METRICS = 6 };
 
 typedef struct {
@@ -515,12 +535,11 @@ static void finish_texts(collector *c, const doc_t *d, const pregon_span *spans,
 static void resolve_context(doc_t *d, const pregon_check_options *o)
 {
 	const y_node *n;
-	if (o->date && date_parse(o->date, &d->date) == 0)
-		d->has_date = 1;
-	else if ((n = y_get(d->fm, "fecha")) && n->type == Y_SCALAR &&
-		 date_parse(n->str, &d->date) == 0)
-		d->has_date = 1;
-	else if (o->today && date_parse(o->today, &d->date) == 0)
+	/* the option, else the front matter, else today */
+	if ((o->date && date_parse(o->date, &d->date) == 0) ||
+	    ((n = y_get(d->fm, "fecha")) && n->type == Y_SCALAR &&
+	     date_parse(n->str, &d->date) == 0) ||
+	    (o->today && date_parse(o->today, &d->date) == 0))
 		d->has_date = 1;
 	if (o->platform && doc_is_platform(o->platform))
 		d->platform = o->platform;
@@ -583,7 +602,7 @@ static int is_safe_fix(const doc_t *d, const raw_finding *x)
 	return same;
 }
 
-static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
+static pregon_report *build_report(const pregon_engine *e, doc_t *d,
 				   const char *path, collector *c)
 {
 	if (c->n)
@@ -649,16 +668,24 @@ static pregon_report *build_report(const pregon_engine *e, const doc_t *d,
 				     e->config->review_threshold);
 	free(weights);
 	free(sevs);
-	pregon_metric *m = xcalloc(BASE_METRICS + c->n_metrics, sizeof *m);
+	pregon_metric *m = xcalloc(BASE_METRICS + 1 + c->n_metrics, sizeof *m); /* + readability */
 	m[0].name = "caracteres";
 	m[1].name = "palabras";
 	double words, chars;
 	count_words(d, &words, &chars);
 	m[0].value = chars;
 	m[1].value = words;
-	memcpy(m + BASE_METRICS, c->metrics, c->n_metrics * sizeof *m);
+	size_t n = BASE_METRICS;
+	/* INFLESZ, to one decimal like its published scale; a post without
+	 * words has none */
+	const rd_text *rd = doc_readability(d);
+	if (rd->n_words) {
+		m[n].name = "legibilidad";
+		m[n++].value = round(rd_inflesz(rd) * 10) / 10;
+	}
+	memcpy(m + n, c->metrics, c->n_metrics * sizeof *m);
 	rep->metrics = m;
-	rep->n_metrics = BASE_METRICS + c->n_metrics;
+	rep->n_metrics = n + c->n_metrics;
 	free(c->items);
 	return rep;
 }
@@ -733,7 +760,8 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 	 * are in and the directives have been applied to them */
 	/* a cross-files-only check has no suppressions to audit: the rules
 	 * they silence did not run */
-	for (int audit = 0; audit <= !opts->cross_files_only; audit++) {
+	int passes = opts->cross_files_only ? 1 : 2;
+	for (int audit = 0; audit < passes; audit++) {
 		if (audit) {
 			apply_suppressions(&sups, &d, &c);
 			run.suppressions = &sups;

@@ -124,7 +124,7 @@ static void put_line(buf *out, char sign, const char *s, const size_t *starts,
 char *pregon_format_diff(const char *path, const char *old, size_t old_len,
 			 const char *new_text, size_t new_len)
 {
-	enum { CONTEXT = 3 };
+	const size_t CONTEXT = 3;
 	size_t n_old, n_new;
 	size_t *os = line_starts(old, old_len, &n_old);
 	size_t *ns = line_starts(new_text, new_len, &n_new);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "pregon.h"
+#include "cli/comments.h"
 #include "cli/pool.h"
 #include "serve.h"
 
@@ -304,7 +305,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		c->rules[c->n_rules++] = v;
 		break;
 	case OPT_LANG:
-		if (strcmp(v, "es") && strcmp(v, "en")) {
+		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
 			usage_error(_("idioma desconocido «%s»; use es o en"), v);
 			return -1;
 		}
@@ -412,7 +413,7 @@ static pregon_lang early_lang(int argc, char **argv)
 	const char *env = getenv("PREGON_LANG");
 	if (env && strcmp(env, "en") == 0)
 		lang = PREGON_LANG_EN;
-	for (int i = 1; i < argc; i++) {
+	for (int i = 1; i < argc && argv[i]; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
 		const char *v = NULL;
@@ -898,10 +899,13 @@ static int test_rules(const pregon_engine *e, const char *path)
 	fputs(log, stderr);
 	free(log);
 	char line[256];
-	snprintf(line, sizeof line,
-		 dngettext("pregon", "%s: %zu ejemplo, %d fallidos", "%s: %zu ejemplos, %d fallidos", total),
-		 path, total, failed);
-	strcat(line, "\n");
+	int k = snprintf(line, sizeof line - 1,
+			 dngettext("pregon", "%s: %zu ejemplo, %d fallidos",
+				   "%s: %zu ejemplos, %d fallidos", total),
+			 path, total, failed);
+	size_t end = k < 0 ? 0 : (size_t)k < sizeof line - 1 ? (size_t)k : sizeof line - 2;
+	line[end] = '\n';
+	line[end + 1] = '\0';
 	int rc = write_all(line);
 	return rc ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -948,7 +952,7 @@ static int engine_for(pregon_engine **out, engine_cache *cache, const cli *c,
 			_("no se puede leer la carpeta actual"), pregon_strerror(errno));
 		return -1;
 	} else {
-		const char *from = path && strcmp(path, "-") ? path : ".";
+		const char *from = path && strcmp(path, "-") != 0 ? path : ".";
 		snprintf(origin, sizeof origin,
 			 found ? _("encontrada al subir desde «%s»")
 			       : _("ninguna: no hay .pregon.yaml entre «%s» y la raíz del repositorio"),
@@ -1389,6 +1393,8 @@ int main(int argc, char **argv)
 {
 	/* a closed pipe must be a write error (exit 2), not a signal */
 	signal(SIGPIPE, SIG_IGN);
+	if (argc > 1 && strcmp(argv[1], "comments") == 0)
+		return pregon_cli_comments(argc - 1, argv + 1);
 	cli c;
 	pregon_i18n_init(NULL, early_lang(argc, argv));
 	if (argc > 1 && strcmp(argv[1], "serve") == 0)
@@ -1409,8 +1415,9 @@ int main(int argc, char **argv)
 		cache_dispose(&cache);
 	} else {
 		/* the configuration of the first path, or of standard input */
-		const char *anchor = c.n_paths && strcmp(c.paths[0], "-") ? c.paths[0]
-								    : c.stdin_filename;
+		const char *anchor = c.n_paths && strcmp(c.paths[0], "-") != 0
+					     ? c.paths[0]
+					     : c.stdin_filename;
 		engine_cache cache = { 0 };
 		pregon_engine *e = NULL;
 		if (engine_for(&e, &cache, &c, anchor)) {

@@ -100,6 +100,13 @@ typedef struct {
 	 * docs/aviso.md"), shown by pregon_engine_config_yaml(); NULL: not
 	 * said. */
 	const char *config_origin;
+	/* Only these default rule sets (names of the data directory's
+	 * rules/ files without ".yaml", e.g. "ofensivo"), for a client
+	 * that needs a few, such as `pregon comments`; the configuration's
+	 * `conjuntos` still load.  Ignored with rule_paths.  NULL/0: all the
+	 * default rule sets.  A name with no file is PREGON_ENOTFOUND. */
+	const char *const *default_sets;
+	size_t n_default_sets;
 } pregon_engine_options;
 
 /*

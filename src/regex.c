@@ -41,7 +41,7 @@ rx_scratch *rx_scratch_new(void)
 	rx_scratch *s = xcalloc(1, sizeof *s);
 	s->md = pcre2_match_data_create(32, NULL);
 	s->mc = pcre2_match_context_create(NULL);
-	s->js = pcre2_jit_stack_create(32 * 1024, RX_JIT_STACK_MAX, NULL);
+	s->js = pcre2_jit_stack_create((size_t)32 * 1024, RX_JIT_STACK_MAX, NULL);
 	if (!s->md || !s->mc) {
 		fputs("pregon: memoria agotada\n", stderr);
 		abort();
@@ -190,10 +190,10 @@ int rx_group(const rx_scratch *s, int k, size_t *gs, size_t *ge)
 	if (k < 1 || (uint32_t)k >= pcre2_get_ovector_count(s->md))
 		return 0;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-	if (ov[2 * k] == PCRE2_UNSET)
+	if (ov[2 * (size_t)k] == PCRE2_UNSET)
 		return 0;
-	*gs = ov[2 * k];
-	*ge = ov[2 * k + 1];
+	*gs = ov[2 * (size_t)k];
+	*ge = ov[2 * (size_t)k + 1];
 	return 1;
 }
 

@@ -45,7 +45,7 @@ int rx_group(const rx_scratch *s, int k, size_t *gs, size_t *ge);
 
 /* Bounds of every match, for the documentation and the README. */
 #define RX_MATCH_LIMIT 1000000u
-#define RX_JIT_STACK_MAX (1024u * 1024u)
+#define RX_JIT_STACK_MAX ((size_t)1024 * 1024)
 
 /* `s` quoted as a literal for a pattern; caller frees. */
 char *rx_quote(const char *s, size_t len);

@@ -229,7 +229,8 @@ int y_parse(y_node **out, const char *path, const char *text, size_t len,
 			if (depth == 0) {
 				root = node;
 			} else {
-				push_item(stack[depth - 1], node);
+				/* stack[depth - 1] was set when its node opened */
+				push_item(stack[depth - 1], node); // NOLINT(clang-analyzer-core.CallAndMessage)
 			}
 			if (node->type != Y_SCALAR) {
 				if (depth == Y_MAX_DEPTH) {

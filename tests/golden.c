@@ -124,7 +124,8 @@ static char *actual_json(const char *path, const char *dir)
 				path, err.text);
 			out = NULL;
 		} else {
-			out = json_dumps(j, JSON_INDENT(2));
+			/* figures with the report's precision */
+			out = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
 			json_decref(j);
 		}
 		free(compact);

@@ -67,7 +67,8 @@ static void json_add(pregon_formatter *f, buf *out, const pregon_report *r)
 {
 	if (f->n)
 		buf_putc(out, ',');
-	char *s = fmt_json_finish(report_json(r), JSON_COMPACT);
+	/* six significant digits: 48.7, not 48.700000000000003 */
+	char *s = fmt_json_finish(report_json(r), JSON_COMPACT | JSON_REAL_PRECISION(6));
 	buf_put(out, s, strlen(s) - 1); /* without its newline */
 	free(s);
 }

@@ -1,6 +1,7 @@
 /* front_matter.c: the `front-matter` kind checks the YAML header of a post.
  * `comprueba` chooses what: `claves` (unknown keys and values that are not
- * texts), `fecha` (a valid date or date-time), `plataforma` or `tema` (a
+ * texts, save the endorsement records `aval` and `consulta`), `fecha` (a
+ * valid date or date-time), `plataforma` or `tema` (a
  * known id).  Each finding points at the key or value in the file and
  * suggests the closest valid word. */
 #include <stdlib.h>
@@ -49,27 +50,10 @@ static int fm_compile(void **out, const kind_compile *c, pregon_diag *diag)
 	return PREGON_EINVAL;
 }
 
-/* The bytes of a node as written on its line: a plain scalar's text, a
- * quoted one with its quotes, else the rest of the line. */
-static void node_span(const doc_t *d, const y_node *n, size_t *off,
-		      size_t *len)
-{
-	*off = doc_offset_of(d, n->line, n->col);
-	size_t e = *off;
-	while (e < d->len && d->input[e] != '\n' && d->input[e] != '\r')
-		e++;
-	size_t want = n->type == Y_SCALAR && n->single_line
-			      ? n->len + (n->plain ? 0 : 2)
-			      : e - *off;
-	*len = want < e - *off ? want : e - *off;
-	if (*len == 0)
-		*len = e - *off;
-}
-
 static void emit_at(kind_run *run, const y_node *n, const char *suggestion)
 {
 	kind_finding f = { 0 };
-	node_span(run->doc, n, &f.offset, &f.length);
+	kind_node_span(run->doc, n, &f.offset, &f.length);
 	const char *sugs[1] = { suggestion };
 	f.suggestions = sugs;
 	f.n_suggestions = suggestion ? 1 : 0;
@@ -114,14 +98,16 @@ static int fm_check(const void *p, kind_run *run)
 	case FM_KEYS:
 		for (size_t i = 0; i < y_map_size(fm); i++) {
 			const y_node *k = y_key(fm, i), *v = y_value(fm, i);
-			int known = 0;
+			int known = 0, record = 0;
 			for (const char *const *a = doc_fm_keys; *a && !known; a++)
 				known = k->type == Y_SCALAR && strcmp(*a, k->str) == 0;
+			for (const char *const *a = doc_fm_records; known && *a && !record; a++)
+				record = strcmp(*a, k->str) == 0;
 			if (!known)
 				emit_at(run, k, k->type == Y_SCALAR
 							? closest_word(k->str, doc_fm_keys)
 							: NULL);
-			else if (v->type != Y_SCALAR)
+			else if (v->type != Y_SCALAR && !record)
 				emit_at(run, v, NULL);
 		}
 		break;

@@ -102,6 +102,9 @@ void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
 			 size_t ve, const char *message,
 			 const char *const *suggestions, size_t n_suggestions);
 
+/* A finding on the whole post (its body), with `message` or the rule's. */
+void kind_emit_post(kind_run *run, const char *message);
+
 /* "w1|w2|..." of the words normalized with view `flags` and quoted,
  * longest first.  Caller frees. */
 char *kind_word_alternation(const char *const *words, size_t n, int flags);
@@ -157,6 +160,10 @@ int kind_words_rx(rx **out, const y_node *n, pregon_diag *diag);
 int kind_config_list(const kind_compile *c, const y_node *n,
 		     const config_list **out, pregon_diag *diag);
 
+/* The bytes of a front-matter node as written on its line: a plain
+ * scalar's text, a quoted one with its quotes, else the rest of the line. */
+void kind_node_span(const doc_t *d, const y_node *n, size_t *off, size_t *len);
+
 const kind_ops *kind_find(const char *name);
 /* "pattern, substitution, ..." for messages; a static string. */
 const char *kind_names(void);
@@ -175,5 +182,7 @@ extern const kind_ops kind_personal_data;
 extern const kind_ops kind_promotion;
 extern const kind_ops kind_electoral;
 extern const kind_ops kind_suppression;
+extern const kind_ops kind_endorsement;
+extern const kind_ops kind_clarity;
 
 #endif

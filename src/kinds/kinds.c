@@ -20,6 +20,8 @@ static const kind_ops *const kind_table[] = {
 	&kind_promotion,
 	&kind_electoral,
 	&kind_suppression,
+	&kind_endorsement,
+	&kind_clarity,
 };
 
 #define N_KINDS (sizeof kind_table / sizeof *kind_table)
@@ -116,6 +118,15 @@ void kind_emit_view_span(kind_run *run, const text_view *v, size_t vs,
 	f.message = message;
 	f.suggestions = suggestions;
 	f.n_suggestions = n_suggestions;
+	run->emit(run, &f);
+}
+
+void kind_emit_post(kind_run *run, const char *message)
+{
+	kind_finding f = { 0 };
+	f.offset = run->doc->body_off;
+	f.length = run->doc->len - run->doc->body_off;
+	f.message = message;
 	run->emit(run, &f);
 }
 
@@ -355,4 +366,21 @@ char *kind_data_path(const kind_compile *c, const char *name, char **shown)
 	*shown = buf_detach(&b);
 	buf_printf(&b, "%s/rules/%s", c->data_dir, name);
 	return buf_detach(&b);
+}
+
+/* The bytes of a node as written on its line: a plain scalar's text, a
+ * quoted one with its quotes, else the rest of the line. */
+void kind_node_span(const doc_t *d, const y_node *n, size_t *off,
+		    size_t *len)
+{
+	*off = doc_offset_of(d, n->line, n->col);
+	size_t e = *off;
+	while (e < d->len && d->input[e] != '\n' && d->input[e] != '\r')
+		e++;
+	size_t want = n->type == Y_SCALAR && n->single_line
+			      ? n->len + (n->plain ? 0 : 2)
+			      : e - *off;
+	*len = want < e - *off ? want : e - *off;
+	if (*len == 0)
+		*len = e - *off;
 }

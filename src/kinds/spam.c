@@ -12,6 +12,7 @@
  *                                   only texts of `min_palabras` words
  *
  * A limit finding spans from the first item over the limit to the last. */
+#include <assert.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -309,10 +310,12 @@ static int spam_check(const void *p, kind_run *run)
 		return 0;
 	}
 	const text_view *v;
-	const count_entities *found;
+	const count_entities *found = NULL;
 	int rc = kind_body(run, s->lexer, &v, s->lexer ? &found : NULL);
 	if (rc)
 		return rc;
+	/* these counts have a lexer (spam_compile), so kind_body found them */
+	assert(found || (s->what != S_LETTERS && s->what > S_LINKS));
 	if (s->what == S_LETTERS) {
 		repeated_letters(s, run, v, found);
 		return 0;

@@ -239,7 +239,7 @@ static void add_project_dictionaries(const spell_state *s, Hunhandle *h)
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".dic"))
+		if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".dic") != 0)
 			continue;
 		xgrow(&names, &cap, n + 1, sizeof *names);
 		buf_printf(&b, "%s/%s", dir, e->d_name);

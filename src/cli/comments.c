@@ -1,0 +1,481 @@
+/* comments.c: `pregon comments [FILE|-]`, a client of libpregon for the
+ * comments citizens leave on the accounts.  Criterion XII: a comment that
+ * offends, insults or denigrates other users or persons leads to blocking;
+ * criterion XIV: every other comment gets an answer.
+ *
+ * Each comment is one line of text, or a JSON object on one line with an
+ * `id` (text or number) and a `text`.  It is checked as a plain-text post by
+ * an engine with only the default rule sets `ofensivo` (the same lexicon
+ * that keeps insults out of the posts) and `datos-personales`, whose
+ * findings are not reasons to block but make every excerpt come out masked
+ * (pregon_report_excerpt): a phone or a CURP a citizen wrote is never
+ * echoed in full.  The whole listing is built first and written once. */
+#include <errno.h>
+#include <jansson.h>
+#include <libintl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pregon.h"
+#include "comments.h"
+
+#define _(s) dgettext("pregon", s)
+
+enum { EXIT_CLEAN = 0, EXIT_BLOCK = 1, EXIT_TROUBLE = 2 };
+
+typedef struct {
+	const char *format;  /* "text" or "json" */
+	const char *config;
+	const char *path;    /* "-" for standard input */
+	pregon_lang lang;
+} options;
+
+/* One comment of the input and what the engine said of it. */
+typedef struct {
+	int line;
+	char *id;            /* NULL for a plain line */
+	char *text;
+	pregon_report *report;
+	int block;           /* some finding of category offensive */
+} comment;
+
+typedef struct {
+	comment *items;
+	size_t n, cap;
+} comment_list;
+
+static void *xrealloc_or_die(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("pregon: memoria agotada\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+static char *xstrndup_or_die(const char *s, size_t n)
+{
+	char *p = xrealloc_or_die(NULL, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("pregon comments: error: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "; %s\n", _("vea pregon comments --help"));
+}
+
+static void print_help(void)
+{
+	fputs(_("Uso: pregon comments [OPCIONES] [ARCHIVO|-]\n"
+		"Marca los comentarios ofensivos, insultantes o denigrantes, que llevan a\n"
+		"bloquear (criterio XII), y lista los demás, que necesitan respuesta\n"
+		"(criterio XIV).  Un comentario por línea: texto, o un objeto JSON con\n"
+		"«id» y «text».  Sin ARCHIVO, o con «-», lee la entrada estándar.\n\n"
+		"  --format text|json  formato de la salida (text por omisión)\n"
+		"  --config ARCHIVO    configuración (.pregon.yaml) del motor\n"
+		"  --lang es|en        idioma de los mensajes\n"
+		"  --help              esta ayuda\n\n"
+		"Estado de salida: 0 nada que bloquear, 1 algún comentario para bloquear,\n"
+		"2 error de uso o de entrada.\n"),
+	      stdout);
+}
+
+/* The value of an option given as `--name value` or `--name=value`. */
+static int option_value(int argc, char **argv, int *i, const char *name,
+			const char **out)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*out = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		usage_error(_("falta el valor de %s"), name);
+		*out = NULL;
+		return -1;
+	}
+	*out = argv[++*i];
+	return 1;
+}
+
+/* 0, 1 after --help, or -1 after a usage error. */
+static int parse_args(options *o, int argc, char **argv)
+{
+	const char *lang = NULL;
+	o->format = "text";
+	o->path = "-";
+	int paths = 0;
+	for (int i = 1; i < argc; i++) {
+		int r;
+		if (strcmp(argv[i], "--help") == 0) {
+			print_help();
+			return 1;
+		}
+		if ((r = option_value(argc, argv, &i, "--format", &o->format)) ||
+		    (r = option_value(argc, argv, &i, "--config", &o->config)) ||
+		    (r = option_value(argc, argv, &i, "--lang", &lang))) {
+			if (r < 0)
+				return -1;
+			continue;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			usage_error(_("opción desconocida «%s»"), argv[i]);
+			return -1;
+		}
+		if (paths++) {
+			usage_error(_("sobra «%s»: se revisa un solo archivo de comentarios"),
+				    argv[i]);
+			return -1;
+		}
+		o->path = argv[i];
+	}
+	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
+		usage_error(_("formato desconocido «%s»; use text o json"), o->format);
+		return -1;
+	}
+	if (lang && strcmp(lang, "es") != 0 && strcmp(lang, "en") != 0) {
+		usage_error(_("idioma desconocido «%s»; use es o en"), lang);
+		return -1;
+	}
+	return 0;
+}
+
+/* The language before any message: --lang, then PREGON_LANG. */
+static pregon_lang early_lang(int argc, char **argv)
+{
+	const char *env = getenv("PREGON_LANG");
+	pregon_lang lang = env && strcmp(env, "en") == 0 ? PREGON_LANG_EN
+							 : PREGON_LANG_ES;
+	for (int i = 1; i + 1 < argc; i++)
+		if (strcmp(argv[i], "--lang") == 0)
+			lang = strcmp(argv[i + 1], "en") == 0 ? PREGON_LANG_EN
+								: PREGON_LANG_ES;
+	for (int i = 1; i < argc; i++)
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = strcmp(argv[i] + 7, "en") == 0 ? PREGON_LANG_EN
+								: PREGON_LANG_ES;
+	return lang;
+}
+
+static int read_all(const char *path, char **out, size_t *out_len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f)
+		return -1;
+	size_t cap = 65536, len = 0, n;
+	char *p = xrealloc_or_die(NULL, cap + 1);
+	while ((n = fread(p + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len == cap)
+			p = xrealloc_or_die(p, (cap *= 2) + 1);
+	}
+	int failed = ferror(f), err = errno;
+	if (f != stdin)
+		fclose(f);
+	if (failed) {
+		free(p);
+		errno = err; /* for the message, not fclose's */
+		return -1;
+	}
+	p[len] = '\0';
+	*out = p;
+	*out_len = len;
+	return 0;
+}
+
+static void input_error(const char *path, int line, int col, const char *what,
+			const char *hint)
+{
+	fprintf(stderr, "%s:%d:%d: error: %s; %s\n", path, line, col, what, hint);
+}
+
+/* A JSON line: its `id` and `text`, or an error with the line's position. */
+static int parse_json_line(comment *c, const char *path, const char *s,
+			   size_t len)
+{
+	json_error_t err;
+	json_t *j = json_loadb(s, len, 0, &err);
+	const char *hint = _("escriba un objeto por línea con «id» y «text»");
+	if (!j) {
+		char what[300];
+		snprintf(what, sizeof what, _("JSON no válido: %s"), err.text);
+		input_error(path, c->line, err.column > 0 ? err.column : 1, what, hint);
+		return -1;
+	}
+	json_t *id = json_object_get(j, "id"), *text = json_object_get(j, "text");
+	int rc = 0;
+	if (!json_is_object(j) || !json_is_string(text)) {
+		input_error(path, c->line, 1, _("al comentario le falta «text» (un texto)"),
+			    hint);
+		rc = -1;
+	} else if (id && !json_is_string(id) && !json_is_integer(id)) {
+		input_error(path, c->line, 1, _("«id» debe ser un texto o un número"), hint);
+		rc = -1;
+	} else {
+		c->text = xstrndup_or_die(json_string_value(text), json_string_length(text));
+		if (json_is_string(id)) {
+			c->id = xstrndup_or_die(json_string_value(id), json_string_length(id));
+		} else if (id) {
+			char n[32];
+			snprintf(n, sizeof n, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+			c->id = xstrndup_or_die(n, strlen(n));
+		}
+	}
+	json_decref(j);
+	return rc;
+}
+
+/* Split the input into comments: blank lines are skipped; a line whose
+ * first non-blank character is «{» is JSON. */
+static int split_comments(comment_list *out, const char *path, const char *s,
+			  size_t len)
+{
+	int line = 0;
+	for (size_t i = 0; i < len;) {
+		const char *e = memchr(s + i, '\n', len - i);
+		size_t end = e ? (size_t)(e - s) : len;
+		size_t k = end;
+		if (k > i && s[k - 1] == '\r')
+			k--;
+		line++;
+		size_t b = i;
+		while (b < k && (s[b] == ' ' || s[b] == '\t'))
+			b++;
+		if (b < k) {
+			if (out->n == out->cap) {
+				out->cap = out->cap ? 2 * out->cap : 64;
+				out->items = xrealloc_or_die(out->items, out->cap * sizeof *out->items);
+			}
+			comment *c = &out->items[out->n];
+			memset(c, 0, sizeof *c);
+			c->line = line;
+			if (s[b] == '{') {
+				if (parse_json_line(c, path, s + b, k - b))
+					return -1;
+			} else {
+				c->text = xstrndup_or_die(s + i, k - i);
+			}
+			out->n++;
+		}
+		i = end + 1;
+	}
+	return 0;
+}
+
+static int check_comments(comment_list *l, const pregon_engine *e,
+			  const char *path)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		comment *c = &l->items[i];
+		pregon_check_options o = { 0 };
+		o.plain_text = 1;
+		pregon_diag d;
+		pregon_diag_init(&d);
+		if (pregon_check(&c->report, e, path, c->text, strlen(c->text), &o, &d)) {
+			input_error(path, c->line, d.line == 1 && d.col ? d.col : 1,
+				    d.message ? d.message : _("el comentario no se puede revisar"),
+				    _("guarde el archivo como UTF-8 sin bytes nulos"));
+			pregon_diag_dispose(&d);
+			return -1;
+		}
+		pregon_diag_dispose(&d);
+		for (size_t k = 0; k < c->report->n_findings && !c->block; k++)
+			c->block = strcmp(c->report->findings[k].category, "offensive") == 0;
+	}
+	return 0;
+}
+
+/* The comment as it may be shown: masked, on one line. */
+static char *shown_text(const comment *c)
+{
+	char *s = pregon_report_excerpt(c->report, 0, c->report->input_len);
+	for (char *p = s; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return s;
+}
+
+/* A growing text for the listing. */
+typedef struct {
+	char *s;
+	size_t len, cap;
+} out_text;
+
+static void put(out_text *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void put(out_text *o, const char *fmt, ...)
+{
+	for (;;) {
+		va_list ap;
+		va_start(ap, fmt);
+		int n = vsnprintf(o->s ? o->s + o->len : NULL, o->s ? o->cap - o->len : 0,
+				  fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			abort();
+		if (o->s && o->len + (size_t)n < o->cap) {
+			o->len += (size_t)n;
+			return;
+		}
+		o->cap = (o->cap + (size_t)n + 1) * 2;
+		o->s = xrealloc_or_die(o->s, o->cap);
+		o->s[o->len] = '\0';
+	}
+}
+
+static char *format_text(const comment_list *l, const char *path, size_t blocked)
+{
+	out_text o = { NULL, 0, 0 };
+	put(&o, "%s", "");
+	for (size_t i = 0; i < l->n; i++) {
+		const comment *c = &l->items[i];
+		char *text = shown_text(c);
+		char id[300] = "";
+		if (c->id)
+			snprintf(id, sizeof id, " [%s]", c->id);
+		if (!c->block) {
+			put(&o, "%s:%d: %s%s: %s\n", path, c->line, _("responder"), id, text);
+			free(text);
+			continue;
+		}
+		put(&o, "%s:%d: %s%s (%s", path, c->line, _("bloquear"), id, _("criterio XII:"));
+		const char *sep = " ";
+		for (size_t k = 0; k < c->report->n_findings; k++) {
+			const pregon_finding *f = &c->report->findings[k];
+			if (strcmp(f->category, "offensive") == 0) {
+				put(&o, "%s%s «%s»", sep, f->rule, f->text);
+				sep = "; ";
+			}
+		}
+		put(&o, "): %s\n", text);
+		free(text);
+	}
+	put(&o,
+	    _("%s: %zu comentarios: %zu para bloquear (criterio XII), %zu para responder (criterio XIV)\n"),
+	    path, l->n, blocked, l->n - blocked);
+	return o.s;
+}
+
+static char *format_json(const comment_list *l, size_t blocked)
+{
+	json_t *root = json_object(), *items = json_array();
+	json_object_set_new(root, "version", json_integer(1));
+	for (size_t i = 0; i < l->n; i++) {
+		const comment *c = &l->items[i];
+		json_t *j = json_object(), *reasons = json_array();
+		char *text = pregon_report_excerpt(c->report, 0, c->report->input_len);
+		json_object_set_new(j, "id", c->id ? json_string(c->id) : json_null());
+		json_object_set_new(j, "line", json_integer(c->line));
+		json_object_set_new(j, "action", json_string(c->block ? "block" : "answer"));
+		for (size_t k = 0; k < c->report->n_findings; k++) {
+			const pregon_finding *f = &c->report->findings[k];
+			if (strcmp(f->category, "offensive") != 0)
+				continue;
+			json_array_append_new(reasons,
+					      json_pack("{s:s, s:s, s:s, s:s}", "rule", f->rule,
+							"criterio", f->criterio, "message",
+							f->message, "text", f->text));
+		}
+		json_object_set_new(j, "reasons", reasons);
+		json_object_set_new(j, "text", json_string(text));
+		free(text);
+		json_array_append_new(items, j);
+	}
+	json_object_set_new(root, "comments", items);
+	json_object_set_new(root, "total", json_integer((json_int_t)l->n));
+	json_object_set_new(root, "block", json_integer((json_int_t)blocked));
+	json_object_set_new(root, "answer", json_integer((json_int_t)(l->n - blocked)));
+	char *s = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	if (!s) {
+		fputs("pregon: memoria agotada\n", stderr);
+		abort();
+	}
+	size_t n = strlen(s);
+	s = xrealloc_or_die(s, n + 2);
+	memcpy(s + n, "\n", 2);
+	return s;
+}
+
+static pregon_engine *comments_engine(const options *o)
+{
+	static const char *const sets[] = { "ofensivo", "datos-personales" };
+	pregon_engine_options eo = { 0 };
+	eo.lang = o->lang;
+	eo.config_path = o->config;
+	eo.default_sets = sets;
+	eo.n_default_sets = sizeof sets / sizeof *sets;
+	pregon_engine *e = NULL;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	if (pregon_engine_new(&e, &eo, &d)) {
+		char *m = pregon_diag_format(&d);
+		fputs(m, stderr);
+		free(m);
+		e = NULL;
+	}
+	pregon_diag_dispose(&d);
+	return e;
+}
+
+int pregon_cli_comments(int argc, char **argv)
+{
+	options o = { 0 };
+	o.lang = early_lang(argc, argv);
+	pregon_i18n_init(NULL, o.lang);
+	int rc = parse_args(&o, argc, argv);
+	if (rc)
+		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+	char *input = NULL;
+	size_t len = 0;
+	if (read_all(o.path, &input, &len)) {
+		fprintf(stderr, "%s: error: %s\n", o.path, pregon_strerror(errno));
+		return EXIT_TROUBLE;
+	}
+	comment_list l = { NULL, 0, 0 };
+	pregon_engine *e = NULL;
+	int status = EXIT_TROUBLE;
+	if (split_comments(&l, o.path, input, len) || !(e = comments_engine(&o)) ||
+	    check_comments(&l, e, o.path))
+		goto cleanup;
+	size_t blocked = 0;
+	for (size_t i = 0; i < l.n; i++)
+		blocked += (size_t)l.items[i].block;
+	char *out = strcmp(o.format, "json") == 0 ? format_json(&l, blocked)
+						 : format_text(&l, o.path, blocked);
+	size_t n = strlen(out);
+	int written = fwrite(out, 1, n, stdout) == n && fflush(stdout) == 0;
+	free(out);
+	if (!written)
+		fprintf(stderr, "pregon: error: %s: %s\n",
+			_("no se pudo escribir el informe"), pregon_strerror(errno));
+	else
+		status = blocked ? EXIT_BLOCK : EXIT_CLEAN;
+cleanup:
+	for (size_t i = 0; i < l.n; i++) {
+		free(l.items[i].id);
+		free(l.items[i].text);
+		pregon_report_free(l.items[i].report);
+	}
+	free(l.items);
+	pregon_engine_free(e);
+	free(input);
+	return status;
+}
