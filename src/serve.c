@@ -182,7 +182,7 @@ static int parse_serve_args(serve_cli *c, int argc, char **argv)
 			serve_usage(_("opción desconocida «%s»"), a);
 			return -1;
 		}
-		const char *v = NULL;
+		const char *v = ""; /* a switch's */
 		if (takes_value(name)) {
 			if (*eq == '=')
 				v = eq + 1;
@@ -207,7 +207,7 @@ static int parse_serve_args(serve_cli *c, int argc, char **argv)
 		} else if (strcmp(name, "rules") == 0) {
 			c->rules[c->n_rules++] = v;
 		} else if (strcmp(name, "lang") == 0) {
-			if (strcmp(v, "es") && strcmp(v, "en")) {
+			if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
 				serve_usage(_("idioma desconocido «%s»; use es o en"), v);
 				return -1;
 			}
