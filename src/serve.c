@@ -40,6 +40,7 @@ enum { EXIT_CLEAN = 0, EXIT_TROUBLE = 2 }; /* as the command's */
  * it has requests under way. */
 enum {
 	MAX_REQUEST = 512 * 1024,
+	MAX_DROPPED = 4 * MAX_REQUEST,
 	MAX_CONNECTIONS = 128,
 	MAX_PER_ADDRESS = 64,
 	IDLE_TIMEOUT_S = 15,
@@ -80,11 +81,15 @@ typedef struct {
 } server;
 
 /* What a request collects between the calls of the access handler: only a
- * check keeps its body. */
+ * check keeps its body; a refused one is read and dropped, so that the
+ * answer is not lost to a connection reset over unread bytes. */
 typedef struct {
 	char *data;
 	size_t len;
+	size_t dropped;       /* bytes read and not kept */
 	int too_big;
+	unsigned refusal;     /* an HTTP status decided by the headers, or 0 */
+	const char *why;      /* its message */
 } upload;
 
 typedef struct {
@@ -362,32 +367,33 @@ static int authorized(const server *s, struct MHD_Connection *conn)
 	return h && strncmp(h, "Bearer ", 7) == 0 && token_matches(h + 7, s->token);
 }
 
-/* The first call of a POST /api/check sees only the headers: refuse what
- * must not be read before reading it.  0 to go on. */
-static int refuse_early(const server *s, struct MHD_Connection *conn,
-			enum MHD_Result *rc)
+/* What the headers of a POST /api/check already refuse: its status and
+ * *why, or 0. */
+static unsigned refusal_of(const server *s, struct MHD_Connection *conn,
+			   const char **why)
 {
 	const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						       MHD_HTTP_HEADER_CONTENT_TYPE);
-	const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-							 MHD_HTTP_HEADER_CONTENT_LENGTH);
-	if (!authorized(s, conn))
-		*rc = refuse(conn, MHD_HTTP_UNAUTHORIZED,
-			     _("falta el token o no es el del servidor; envíe «Authorization: Bearer TOKEN»"),
-			     NULL);
+	if (!authorized(s, conn)) {
+		*why = _("falta el token o no es el del servidor; envíe «Authorization: Bearer TOKEN»");
+		return MHD_HTTP_UNAUTHORIZED;
+	}
 	/* a form of another site cannot send this type without asking
 	 * first, and nothing here answers that question */
-	else if (!type || strncasecmp(type, "application/json", 16) != 0 ||
-		 (type[16] && type[16] != ';' && type[16] != ' '))
-		*rc = refuse(conn, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE,
-			     _("la solicitud debe ser JSON (Content-Type: application/json)"),
-			     NULL);
-	else if (length && strtoull(length, NULL, 10) > MAX_REQUEST)
-		*rc = refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
-			     _("la solicitud pasa del límite de 512 KiB"), NULL);
-	else
-		return 0;
-	return 1;
+	if (!type || strncasecmp(type, "application/json", 16) != 0 ||
+	    (type[16] && type[16] != ';' && type[16] != ' ')) {
+		*why = _("la solicitud debe ser JSON (Content-Type: application/json)");
+		return MHD_HTTP_UNSUPPORTED_MEDIA_TYPE;
+	}
+	return 0;
+}
+
+/* A body announced beyond the limit is never read: refused at once. */
+static int announced_too_big(struct MHD_Connection *conn)
+{
+	const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							 MHD_HTTP_HEADER_CONTENT_LENGTH);
+	return length && strtoull(length, NULL, 10) > MAX_REQUEST;
 }
 
 static const char *today(char out[11])
@@ -445,16 +451,19 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 		    strcmp(method, MHD_HTTP_METHOD_POST) == 0;
 	upload *u = *ctx;
 	if (!u) {
-		enum MHD_Result rc;
-		if (check && refuse_early(s, conn, &rc))
-			return rc;
+		if (check && announced_too_big(conn))
+			return refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
+				      _("la solicitud pasa del límite de 512 KiB"), NULL);
 		*ctx = u = calloc(1, sizeof *u);
+		if (u && check)
+			u->refusal = refusal_of(s, conn, &u->why);
 		return u ? MHD_YES : MHD_NO;
 	}
 	if (*data_size) {
-		/* a body without Content-Length is cut at the limit too; one
-		 * that is not a check's is read and dropped */
-		if (check && !u->too_big && u->len + *data_size <= MAX_REQUEST) {
+		/* a body without Content-Length is cut at the limit too; what
+		 * is not kept is dropped, up to a bound that ends a sender
+		 * that never stops */
+		if (check && !u->refusal && !u->too_big && u->len + *data_size <= MAX_REQUEST) {
 			char *p = realloc(u->data, u->len + *data_size);
 			if (!p)
 				return MHD_NO;
@@ -462,13 +471,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 			memcpy(u->data + u->len, data, *data_size);
 			u->len += *data_size;
 		} else {
-			u->too_big = check;
+			u->too_big = check && !u->refusal;
+			u->dropped += *data_size;
+			if (u->dropped > MAX_DROPPED)
+				return MHD_NO;
 		}
 		*data_size = 0;
 		return MHD_YES;
 	}
 	if (!check)
 		return handle_other(conn, url, method);
+	if (u->refusal)
+		return refuse(conn, u->refusal, u->why, NULL);
 	if (u->too_big)
 		return refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
 			      _("la solicitud pasa del límite de 512 KiB"), NULL);
