@@ -7,7 +7,7 @@ PREFIX   ?= /usr/local
 DATADIR  ?= $(PREFIX)/share/pregon
 LOCALEDIR ?= $(PREFIX)/share/locale
 
-PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2 libmicrohttpd
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2 nettle libmicrohttpd
 TEST_PKGS = cmocka
 
 CC       ?= cc
@@ -39,11 +39,18 @@ LIB_SRC = src/util.c src/ytree.c src/text.c src/date.c src/document.c \
           src/format/text.c src/format/json.c \
           src/format/shared.c src/format/sarif.c src/format/github.c \
           src/format/rdjson.c src/format/checkstyle.c src/format/gitlab.c \
-          src/format/line.c src/format/stream.c
+          src/format/line.c src/format/stream.c src/client.c \
+          src/registry/registry.c src/registry/registry_check.c src/activity_log.c \
+          src/report/evaluation.c src/report/html.c src/report/json.c
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The language server (`pregon lsp`), a second client of pregon.h.
+LSP_SRC = src/lsp/server.c src/lsp/actions.c src/lsp/rpc.c src/lsp/position.c
 LIB     = $(BUILD)/libpregon.a
-# the command: main.c and the client code beside it
-CLI_SRC = src/main.c src/cli/pool.c src/cli/comments.c src/serve.c src/serve/api.c
+# the command: main.c and the client code beside it (the subcommands
+# pregon lsp, comments, accounts, report and serve, the --log hook)
+CLI_SRC = src/main.c src/cli/pool.c src/cli/comments.c src/cli/common.c \
+          src/cli/accounts.c src/cli/report.c $(LSP_SRC) \
+          src/serve.c src/serve/api.c
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
@@ -54,7 +61,8 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_suppress.c tests/unit/test_discover.c \
            tests/unit/test_fix.c tests/unit/test_format.c \
            tests/unit/test_business_days.c tests/unit/test_syllables.c \
-           tests/unit/test_readability.c tests/unit/test_serve_api.c
+           tests/unit/test_readability.c tests/unit/test_lsp_rpc.c tests/unit/test_lsp_position.c \
+           tests/unit/test_registry.c tests/unit/test_serve_api.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -66,7 +74,10 @@ CLARITY_BIN = $(BUILD)/tests/clarity_corpus
 COMMENTS_EVAL_BIN = $(BUILD)/tests/eval_comments
 
 SUPPORT_OBJ = $(BUILD)/tests/support.o
-FUZZ_TARGETS = document config rules check
+FUZZ_TARGETS = document config rules check lsp registry log
+# The language server's reader and positions: its unit tests and fuzz
+# target link them (every fuzz binary does, for one link line).
+LSP_CORE_OBJ = src/lsp/rpc.o src/lsp/position.o src/cli/common.o
 REPLAY_BIN = $(FUZZ_TARGETS:%=$(BUILD)/tests/replay-%)
 
 MO = locale/en/LC_MESSAGES/pregon.mo
@@ -75,7 +86,8 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit check-parallel fuzz \
-        check-formats check-schemas check-baseline check-clarity check-comments check-serve
+        check-formats check-schemas check-baseline check-clarity check-comments check-lsp \
+        check-accounts check-accounts-c check-report-browser check-serve
 
 all: $(BIN) $(MO)
 
@@ -124,6 +136,10 @@ $(BUILD)/tests/test_serve_api: tests/unit/test_serve_api.c $(BUILD)/src/serve/ap
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(BUILD)/src/serve/api.o $(SUPPORT_OBJ) \
 	  $(LIB) $(LDLIBS) $(TEST_LIBS)
 
+$(BUILD)/tests/test_lsp_%: tests/unit/test_lsp_%.c $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB) $(LDLIBS) $(TEST_LIBS)
+
 $(GOLDEN_BIN): tests/golden.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(SUPPORT_OBJ) $(LIB) $(LDLIBS)
@@ -158,7 +174,9 @@ $(COMMENTS_EVAL_BIN): tests/eval_comments.c $(LIB) $(SUPPORT_OBJ)
             $(BUILD)/tests/fuzz/fuzz_file.o
 $(BUILD)/tests/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o \
                          $(BUILD)/tests/fuzz/fuzz_file.o $(SUPPORT_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(LIB),$^) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/replay-lsp: $(LSP_CORE_OBJ:%=$(BUILD)/%)
 
 $(PII_EVAL_BIN): tests/eval_personal_data.c $(LIB) $(SUPPORT_OBJ)
 	@mkdir -p $(dir $@)
@@ -170,7 +188,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-clarity check-comments check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-parallel check-serve check-install
+	  check-precommit check-parallel check-lsp check-accounts check-report-browser check-serve check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -215,11 +233,36 @@ check-formats: $(GOLDEN_BIN) $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/formats/run.sh $(BIN)
 
 # The SARIF and rdjson of every golden case against their JSON schemas.
-check-schemas: $(GOLDEN_BIN) $(MO)
-	@$(TEST_ENV) bash tests/schemas/run.sh $(GOLDEN_BIN)
+check-schemas: $(GOLDEN_BIN) $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/schemas/run.sh $(GOLDEN_BIN) $(BIN)
 
 check-baseline: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/baseline/run.sh $(BIN)
+
+# The registry (pregon accounts), the evaluation report (pregon report) and
+# the activity log (--log): golden runs, errors included, and the log under
+# several processes at once.
+check-accounts: check-accounts-c
+	@$(TEST_ENV) PREGON_CASES=tests/cuentas/cases bash tests/errors/run.sh $(BIN)
+	@$(TEST_ENV) bash tests/cuentas/log.sh $(BIN)
+
+# The subcommands' whole runs, under $(VALGRIND) when set.
+ACCOUNTS_DATA = tests/cuentas/data
+check-accounts-c: $(BIN) $(MO)
+	@$(TEST_ENV) PREGON_TODAY=2026-01-15 $(VALGRIND) $(BIN) accounts --format json \
+	  $(ACCOUNTS_DATA)/cuentas.yaml $(ACCOUNTS_DATA)/publicaciones >/dev/null; [ $$? = 1 ]
+	@$(TEST_ENV) PREGON_TODAY=2026-01-15 $(VALGRIND) $(BIN) report --no-config \
+	  --registry $(ACCOUNTS_DATA)/cuentas.yaml --log $(ACCOUNTS_DATA)/bitacora.jsonl \
+	  $(ACCOUNTS_DATA)/publicaciones >/dev/null
+	@$(TEST_ENV) PREGON_TODAY=2026-01-15 $(VALGRIND) $(BIN) report --no-config --format json \
+	  --log $(ACCOUNTS_DATA)/malos/bitacora-rota.jsonl $(ACCOUNTS_DATA)/publicaciones \
+	  >/dev/null 2>&1; [ $$? = 2 ]
+	@echo "cuentas: accounts y report terminan limpios"
+
+# The evaluation report rendered in headless Chromium; the screenshots stay
+# in build/informe/.
+check-report-browser: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/cuentas/browser.sh $(BIN)
 
 # No report format may print a datum a personal-data rule found.
 # The pre-commit hook, through pre-commit itself.
@@ -237,6 +280,11 @@ check-robustness: $(BIN) $(MO)
 
 check-parallel: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/parallel/run.sh $(BIN)
+
+# The language server with Neovim, vscode-jsonrpc and hand-made messages;
+# under `make valgrind` the server runs under valgrind.
+check-lsp: $(BIN) $(MO)
+	@$(TEST_ENV) LSP_VALGRIND="$(VALGRIND)" bash tests/lsp/run.sh $(BIN)
 
 # The committed fuzz corpora replayed (CI fuzzes nothing; `make fuzz` does).
 check-fuzz: $(REPLAY_BIN)
@@ -282,14 +330,15 @@ asan: deps
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
-	  check-conformance check-corpus check-clarity check-comments check-eval-c check-leaks check-fuzz check-serve
+	  check-conformance check-corpus check-clarity check-comments check-eval-c check-leaks check-fuzz check-lsp \
+	  check-accounts check-serve
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
-	  check-rules check-leaks check-eval-c check-comments check-clarity check-serve \
+	  check-rules check-leaks check-eval-c check-comments check-clarity check-lsp check-accounts-c check-serve \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 
@@ -304,12 +353,14 @@ fuzz:
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
 	  CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 	  $(FUZZ_BUILD)/libpregon.a $(FUZZ_BUILD)/tests/support.o \
-	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o
+	  $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o) $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
+	  $(LSP_CORE_OBJ:%=$(FUZZ_BUILD)/%)
 	@mkdir -p $(FUZZ_BUILD)/crashes
 	@for t in $(FUZZ_TARGETS); do \
 	  clang $(FUZZ_FLAGS) -fsanitize=fuzzer -o $(FUZZ_BUILD)/fuzz-$$t \
 	    $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t.o $(FUZZ_BUILD)/tests/fuzz/fuzz_file.o \
-	    $(FUZZ_BUILD)/tests/support.o $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
+	    $(FUZZ_BUILD)/tests/support.o $(LSP_CORE_OBJ:%=$(FUZZ_BUILD)/%) \
+	    $(FUZZ_BUILD)/libpregon.a $(LDLIBS) || exit 1; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  $(TEST_ENV) $(FUZZ_BUILD)/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- \
@@ -344,7 +395,7 @@ uninstall:
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=P_:1,2 \
 	  --language=C --no-location --sort-output -o po/pregon.pot \
-	  $(LIB_SRC) $(CLI_SRC) src/*.h src/cli/*.h src/kinds/*.h
+	  $(LIB_SRC) $(CLI_SRC) src/*.h src/cli/*.h src/lsp/*.h src/kinds/*.h
 	msgmerge --update --no-fuzzy-matching --sort-output po/en.po po/pregon.pot
 
 # Static analysis: cppcheck, and clang-tidy with the checks of .clang-tidy
@@ -357,7 +408,9 @@ lint:
 	  -DPREGON_DATADIR='"$(DATADIR)"' -Isrc
 
 format:
-	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c src/cli/*.c src/cli/*.h src/serve/*.c src/serve/*.h
+	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c \
+	  src/cli/*.c src/cli/*.h src/lsp/*.c src/lsp/*.h \
+	  src/serve/*.c src/serve/*.h
 
 clean:
 	rm -rf build $(BIN) locale

@@ -1,10 +1,16 @@
 # Completado de bash para pregon: opciones, sus valores y rutas.
 _pregon() {
-    local cur prev
+    local cur prev sub=
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
+    # the subcommands have their own options
+    [[ ${COMP_WORDS[1]} == accounts || ${COMP_WORDS[1]} == report ]] && sub=${COMP_WORDS[1]}
     case $prev in
     --format)
+        if [[ $sub == report ]]; then
+            mapfile -t COMPREPLY < <(compgen -W "html json" -- "$cur")
+            return
+        fi
         mapfile -t COMPREPLY < <(compgen -W "text json sarif github rdjson checkstyle gitlab line" -- "$cur")
         return ;;
     --column-unit)
@@ -28,10 +34,10 @@ _pregon() {
     --explain)
         mapfile -t COMPREPLY < <(compgen -W "$(pregon --list-rules 2>/dev/null | awk 'NR > 1 { print $1 }')" -- "$cur")
         return ;;
-    --config | --baseline | --rules | --test-rules | --stdin-filename)
+    --config | --baseline | --rules | --test-rules | --stdin-filename | --log | --registry | --output | -o)
         mapfile -t COMPREPLY < <(compgen -f -- "$cur")
         return ;;
-    --date | --max-warnings | --jobs | --shard | --max-file-size)
+    --date | --max-warnings | --jobs | --shard | --max-file-size | --from | --to)
         return ;;
     esac
     if [[ ${COMP_WORDS[1]} == serve && $cur == -* ]]; then
@@ -39,9 +45,13 @@ _pregon() {
         return
     fi
     if [[ $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$(pregon --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "$(pregon $sub --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur")
         return
     fi
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+    # the first word may also be a subcommand
+    if ((COMP_CWORD == 1)); then
+        mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -W "lsp comments accounts report" -- "$cur")
+    fi
 }
 complete -o filenames -F _pregon pregon

@@ -21,7 +21,7 @@ set -euo pipefail
 
 PACKAGES=(
     build-essential pkg-config libpcre2-dev libhunspell-dev hunspell hunspell-es
-    libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev libidn2-dev libmicrohttpd-dev publicsuffix
+    libyaml-dev libutf8proc-dev libcmocka-dev libjansson-dev libidn2-dev libmicrohttpd-dev nettle-dev publicsuffix
     gettext valgrind tzdata
 )
 OPTIONAL_PACKAGES=(valgrind time hyperfine pre-commit git neovim chromium cppcheck clang-tidy)
@@ -37,6 +37,7 @@ PC_MODULES=(
     jansson:libjansson-dev
     libidn2:libidn2-dev
     libmicrohttpd:libmicrohttpd-dev
+    nettle:nettle-dev
 )
 # programa -> paquete
 COMMANDS=(

@@ -279,6 +279,11 @@ int pregon_engine_review_threshold(const pregon_engine *e)
 	return e->config->review_threshold;
 }
 
+const char *pregon_engine_word_file(const pregon_engine *e)
+{
+	return e->config->word_file;
+}
+
 size_t pregon_engine_rule_count(const pregon_engine *e)
 {
 	return e->rules.n;
@@ -629,6 +634,7 @@ static pregon_report *build_report(const pregon_engine *e, doc_t *d,
 	rep->path = xstrdup(path);
 	rep->input = d->input;
 	rep->input_len = d->len;
+	rep->body_offset = d->body_off;
 	rep->sensitive = spans;
 	rep->n_sensitive = n_spans;
 	pregon_finding *fs = xcalloc(c->n ? c->n : 1, sizeof *fs);

@@ -14,6 +14,9 @@
 
 #include "pregon.h"
 #include "cli/comments.h"
+#include "cli/common.h"
+#include "cli/lsp.h"
+#include "cli/cli.h"
 #include "cli/pool.h"
 #include "serve.h"
 
@@ -21,11 +24,6 @@
 #define N_(s) (s)
 
 /* Exit statuses; the highest one wins. */
-enum {
-	EXIT_CLEAN = 0,    /* nothing at the failing severity */
-	EXIT_FINDINGS = 1, /* at least one finding at error severity */
-	EXIT_TROUBLE = 2   /* usage, configuration, input or output error */
-};
 
 enum opt_id {
 	OPT_FORMAT, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_BASELINE,
@@ -34,7 +32,7 @@ enum opt_id {
 	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN, OPT_JOBS, OPT_SHARD, OPT_CROSS_FILES_ONLY,
 	OPT_MAX_FILE_SIZE,
-	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP
+	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP, OPT_LOG
 };
 
 static const struct option_def {
@@ -73,6 +71,7 @@ static const struct option_def {
 	{ "test-rules", N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
 	{ "version", NULL, OPT_VERSION, N_("muestra la versión") },
 	{ "help", NULL, OPT_HELP, N_("muestra esta ayuda") },
+	{ "log", N_("ARCHIVO"), OPT_LOG, N_("añade a la bitácora ARCHIVO una línea JSON por publicación revisada (sin datos personales)") },
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -80,29 +79,11 @@ static const struct option_def {
 enum action { ACT_CHECK, ACT_LIST, ACT_LIST_WINDOWS, ACT_EXPLAIN, ACT_PRINT_CONFIG, ACT_TEST,
 	      ACT_VERSION, ACT_HELP };
 
-/* The report formats, by their --format name. */
-typedef char *(*format_fn)(const pregon_report *const *, size_t,
-			   const pregon_format_options *);
-
-static const struct {
-	const char *name;
-	format_fn format;
-} formats[] = {
-	{ "text", pregon_format_text },
-	{ "json", pregon_format_json },
-	{ "sarif", pregon_format_sarif },
-	{ "github", pregon_format_github },
-	{ "rdjson", pregon_format_rdjson },
-	{ "checkstyle", pregon_format_checkstyle },
-	{ "gitlab", pregon_format_gitlab },
-	{ "line", pregon_format_line },
-};
-
-#define N_FORMATS (sizeof formats / sizeof *formats)
 
 typedef struct {
 	enum action action;
-	size_t format; /* index in formats[] */
+	const char *format_name;  /* --format */
+	pregon_format_fn format;
 	pregon_column_unit column_unit;
 	pregon_severity fail_on;
 	long max_warnings; /* -1: no limit */
@@ -118,6 +99,7 @@ typedef struct {
 	int quiet;
 	int suggest;
 	int fix, diff;
+	const char *log; /* --log: the activity log */
 	int jobs;           /* 0: one per processor */
 	unsigned shard, shards; /* --shard I/N: 1..N of N; N 0 when not split */
 	int cross_files_only;
@@ -125,43 +107,6 @@ typedef struct {
 	const char **paths;
 	size_t n_paths;
 } cli;
-
-static void *xalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static void *xresize(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static char *xdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(xalloc(n), s, n);
-}
-
-static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("pregon: error: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Pruebe «pregon --help» para más información."));
-}
 
 /* The index of `s` in the NULL-terminated `list`, or -1. */
 static int keyword_index(const char *const *list, const char *s)
@@ -188,6 +133,17 @@ static void print_help(void)
 			 options[i].arg ? " " : "", options[i].arg ? _(options[i].arg) : "");
 		printf("  %-26s %s\n", left, _(options[i].help));
 	}
+	static const struct {
+		const char *name, *help;
+	} subcommands[] = {
+		{ "lsp", N_("servidor de lenguaje para los editores, por la entrada y la salida estándar") },
+		{ "comments", N_("marca los comentarios ofensivos que llevan a bloquear (criterio XII) y lista los que piden respuesta") },
+		{ "accounts", N_("revisa el registro de cuentas institucionales y cada publicación contra él") },
+		{ "report", N_("informe de evaluación semestral en HTML o JSON") },
+	};
+	printf("\n%s\n", _("Subórdenes (cada una con --help):"));
+	for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
+		printf("  pregon %-19s %s\n", subcommands[i].name, _(subcommands[i].help));
 	printf("\n%s\n", _("Estado de salida: 0 sin errores; 1 al menos un hallazgo de severidad error; 2 error de uso, de configuración o de entrada."));
 }
 
@@ -221,14 +177,12 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 {
 	switch (o->id) {
 	case OPT_FORMAT: {
-		size_t i = 0;
-		while (i < N_FORMATS && strcmp(formats[i].name, v) != 0)
-			i++;
-		if (i == N_FORMATS) {
-			usage_error(_("formato desconocido «%s»; use text, json, sarif, github, rdjson, checkstyle, gitlab o line"), v);
+		c->format = pregon_format_find(v);
+		if (!c->format) {
+			cli_usage_error(_("formato desconocido «%s»; use text, json, sarif, github, rdjson, checkstyle, gitlab o line"), v);
 			return -1;
 		}
-		c->format = i;
+		c->format_name = v;
 		break;
 	}
 	case OPT_COLUMN_UNIT: {
@@ -236,7 +190,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		static const char *const units[] = { "char", "byte", "utf16", NULL };
 		int k = keyword_index(units, v);
 		if (k < 0) {
-			usage_error(_("unidad de columna desconocida «%s»; use char, byte o utf16"), v);
+			cli_usage_error(_("unidad de columna desconocida «%s»; use char, byte o utf16"), v);
 			return -1;
 		}
 		c->column_unit = (pregon_column_unit)k;
@@ -247,7 +201,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		static const char *const levels[] = { "info", "warning", "error", NULL };
 		int k = keyword_index(levels, v);
 		if (k < 0) {
-			usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
+			cli_usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
 			return -1;
 		}
 		c->fail_on = (pregon_severity)k;
@@ -258,7 +212,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		errno = 0;
 		long n = strtol(v, &end, 10);
 		if (!*v || *end || n < 0 || errno) {
-			usage_error(_("número no válido «%s» para --max-warnings; use un entero desde 0"), v);
+			cli_usage_error(_("número no válido «%s» para --max-warnings; use un entero desde 0"), v);
 			return -1;
 		}
 		c->max_warnings = n;
@@ -272,21 +226,21 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		break;
 	case OPT_DATE:
 		if (!pregon_date_valid(v)) {
-			usage_error(_("fecha no válida «%s»; use AAAA-MM-DD"), v);
+			cli_usage_error(_("fecha no válida «%s»; use AAAA-MM-DD"), v);
 			return -1;
 		}
 		c->date = v;
 		break;
 	case OPT_PLATFORM:
 		if (!in_list(pregon_platforms(), v)) {
-			usage_error(_("plataforma desconocida «%s»; use x, facebook, instagram, threads, tiktok, linkedin o youtube"), v);
+			cli_usage_error(_("plataforma desconocida «%s»; use x, facebook, instagram, threads, tiktok, linkedin o youtube"), v);
 			return -1;
 		}
 		c->platform = v;
 		break;
 	case OPT_TOPIC:
 		if (!in_list(pregon_topics(), v)) {
-			usage_error(_("tema desconocido «%s»; vea los temas en el README"), v);
+			cli_usage_error(_("tema desconocido «%s»; vea los temas en el README"), v);
 			return -1;
 		}
 		c->topic = v;
@@ -301,12 +255,12 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		c->stdin_filename = v;
 		break;
 	case OPT_RULES:
-		c->rules = xresize(c->rules, (c->n_rules + 1) * sizeof *c->rules);
+		c->rules = cli_xresize(c->rules, (c->n_rules + 1) * sizeof *c->rules);
 		c->rules[c->n_rules++] = v;
 		break;
 	case OPT_LANG:
 		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-			usage_error(_("idioma desconocido «%s»; use es o en"), v);
+			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
 			return -1;
 		}
 		c->lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
@@ -319,7 +273,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		else if (strcmp(v, "never") == 0)
 			c->color = 0;
 		else {
-			usage_error(_("valor desconocido «%s» para --color; use auto, always o never"), v);
+			cli_usage_error(_("valor desconocido «%s» para --color; use auto, always o never"), v);
 			return -1;
 		}
 		break;
@@ -339,7 +293,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		char *end;
 		long n = strtol(v, &end, 10);
 		if (*v < '0' || *v > '9' || *end || n < 1 || n > 256) {
-			usage_error(_("--jobs necesita un número de 1 a 256, no «%s»"), v);
+			cli_usage_error(_("--jobs necesita un número de 1 a 256, no «%s»"), v);
 			return -1;
 		}
 		c->jobs = (int)n;
@@ -350,7 +304,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 		char tail;
 		if (sscanf(v, "%u/%u%c", &i, &n, &tail) != 2 || n < 1 || n > 10000 ||
 		    i < 1 || i > n || *v < '0' || *v > '9') {
-			usage_error(_("--shard necesita I/N con 1 ≤ I ≤ N (por ejemplo 2/4), no «%s»"), v);
+			cli_usage_error(_("--shard necesita I/N con 1 ≤ I ≤ N (por ejemplo 2/4), no «%s»"), v);
 			return -1;
 		}
 		c->shard = i;
@@ -372,7 +326,7 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 			shift = 30;
 		if (*v < '0' || *v > '9' || (shift && end[1]) || (!shift && *end) ||
 		    n == 0 || n > (1ull << 40) >> shift) {
-			usage_error(_("--max-file-size necesita un tamaño como 500000, 512K o 10M, no «%s»"), v);
+			cli_usage_error(_("--max-file-size necesita un tamaño como 500000, 512K o 10M, no «%s»"), v);
 			return -1;
 		}
 		c->max_file_size = (size_t)(n << shift);
@@ -401,30 +355,11 @@ static int set_option(cli *c, const struct option_def *o, const char *v)
 	case OPT_HELP:
 		c->action = ACT_HELP;
 		break;
+	case OPT_LOG:
+		c->log = v;
+		break;
 	}
 	return 0;
-}
-
-/* The language must be known before any message is printed, so --lang and
- * PREGON_LANG are read first. */
-static pregon_lang early_lang(int argc, char **argv)
-{
-	pregon_lang lang = PREGON_LANG_ES;
-	const char *env = getenv("PREGON_LANG");
-	if (env && strcmp(env, "en") == 0)
-		lang = PREGON_LANG_EN;
-	for (int i = 1; i < argc && argv[i]; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		const char *v = NULL;
-		if (strncmp(argv[i], "--lang=", 7) == 0)
-			v = argv[i] + 7;
-		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			v = argv[i + 1];
-		if (v)
-			lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
-	}
-	return lang;
 }
 
 static int parse_args(cli *c, int argc, char **argv)
@@ -434,8 +369,10 @@ static int parse_args(cli *c, int argc, char **argv)
 	c->fail_on = PREGON_SEV_ERROR;
 	c->max_warnings = -1;
 	c->max_file_size = (size_t)64 << 20;
-	c->lang = early_lang(argc, argv);
-	c->paths = xalloc((size_t)argc * sizeof *c->paths);
+	c->format_name = "text";
+	c->format = pregon_format_text;
+	c->lang = cli_early_lang(argc, argv);
+	c->paths = cli_xalloc((size_t)argc * sizeof *c->paths);
 	int only_paths = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -448,7 +385,7 @@ static int parse_args(cli *c, int argc, char **argv)
 			continue;
 		}
 		if (a[1] != '-') {
-			usage_error(_("opción desconocida «%s»; las opciones se escriben con dos guiones"), a);
+			cli_usage_error(_("opción desconocida «%s»; las opciones se escriben con dos guiones"), a);
 			return -1;
 		}
 		const char *name = a + 2;
@@ -458,9 +395,9 @@ static int parse_args(cli *c, int argc, char **argv)
 		if (!o) {
 			const char *near = closest_option(name);
 			if (near)
-				usage_error(_("opción desconocida «%s»; ¿quiso decir «--%s»?"), a, near);
+				cli_usage_error(_("opción desconocida «%s»; ¿quiso decir «--%s»?"), a, near);
 			else
-				usage_error(_("opción desconocida «%s»"), a);
+				cli_usage_error(_("opción desconocida «%s»"), a);
 			return -1;
 		}
 		const char *v = NULL;
@@ -470,26 +407,26 @@ static int parse_args(cli *c, int argc, char **argv)
 			else if (i + 1 < argc)
 				v = argv[++i];
 			else {
-				usage_error(_("la opción «--%s» requiere un valor (%s)"), o->name, _(o->arg));
+				cli_usage_error(_("la opción «--%s» requiere un valor (%s)"), o->name, _(o->arg));
 				return -1;
 			}
 		} else if (eq) {
-			usage_error(_("la opción «--%s» no lleva valor"), o->name);
+			cli_usage_error(_("la opción «--%s» no lleva valor"), o->name);
 			return -1;
 		}
 		if (set_option(c, o, v))
 			return -1;
 	}
 	if (c->update_baseline && !c->baseline) {
-		usage_error(_("--update-baseline necesita --baseline ARCHIVO"));
+		cli_usage_error(_("--update-baseline necesita --baseline ARCHIVO"));
 		return -1;
 	}
 	if (c->shards && c->cross_files_only) {
-		usage_error(_("--shard y --cross-files-only no van juntas: las comprobaciones entre archivos ven todos los archivos, en una sola máquina"));
+		cli_usage_error(_("--shard y --cross-files-only no van juntas: las comprobaciones entre archivos ven todos los archivos, en una sola máquina"));
 		return -1;
 	}
 	if ((c->shards || c->cross_files_only) && (c->fix || c->diff || c->baseline)) {
-		usage_error(_("--shard y --cross-files-only no admiten --fix, --diff ni --baseline"));
+		cli_usage_error(_("--shard y --cross-files-only no admiten --fix, --diff ni --baseline"));
 		return -1;
 	}
 	return 0;
@@ -518,46 +455,21 @@ static input *push_input(input_list *l, const char *path)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 16;
-		l->items = xresize(l->items, l->cap * sizeof *l->items);
+		l->items = cli_xresize(l->items, l->cap * sizeof *l->items);
 	}
 	input *in = &l->items[l->n++];
 	memset(in, 0, sizeof *in);
-	in->path = xdup(path);
+	in->path = cli_xstrdup(path);
 	size_t n = strlen(path);
 	in->plain = n > 4 && strcmp(path + n - 4, ".txt") == 0;
 	return in;
-}
-
-/* 0, -1 for a read error (errno), or -2 when the text is over `max` bytes
- * (nothing more is read). */
-static int read_stream(FILE *f, size_t max, char **out, size_t *out_len)
-{
-	size_t cap = 65536, len = 0;
-	char *p = xalloc(cap);
-	size_t n;
-	while ((n = fread(p + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len > max) {
-			free(p);
-			return -2;
-		}
-		if (len == cap)
-			p = xresize(p, cap *= 2);
-	}
-	if (ferror(f)) {
-		free(p);
-		return -1;
-	}
-	*out = p;
-	*out_len = len;
-	return 0;
 }
 
 static char *errno_message(const char *what)
 {
 	char buf[512];
 	snprintf(buf, sizeof buf, "%s: %s", what, pregon_strerror(errno));
-	return xdup(buf);
+	return cli_xstrdup(buf);
 }
 
 static char *too_big(size_t max)
@@ -566,7 +478,7 @@ static char *too_big(size_t max)
 	snprintf(buf, sizeof buf,
 		 _("el archivo pasa del tamaño máximo de %zu bytes; revíselo por partes o suba el límite con --max-file-size"),
 		 max);
-	return xdup(buf);
+	return cli_xstrdup(buf);
 }
 
 /* Testing hook: PREGON_TEST_VANISH names a file that is removed right
@@ -585,7 +497,7 @@ static void read_input(input *in, size_t max)
 	if (!in->from_stdin) {
 		vanish_for_test(in->path);
 		if (stat(in->path, &st) == 0 && !S_ISREG(st.st_mode)) {
-			in->error = xdup(_("no es un archivo regular (es una tubería, un dispositivo o un socket); dé la ruta de un archivo, o - para la entrada estándar"));
+			in->error = cli_xstrdup(_("no es un archivo regular (es una tubería, un dispositivo o un socket); dé la ruta de un archivo, o - para la entrada estándar"));
 			return;
 		}
 	}
@@ -594,7 +506,7 @@ static void read_input(input *in, size_t max)
 		in->error = errno_message(_("no se puede leer el archivo"));
 		return;
 	}
-	int rc = read_stream(f, max, &in->data, &in->len);
+	int rc = cli_read_stream(f, max, &in->data, &in->len);
 	if (rc == -1)
 		in->error = errno_message(_("no se puede leer el archivo"));
 	else if (rc == -2)
@@ -625,8 +537,8 @@ static int by_name(const void *a, const void *b)
 static void walk_dir(input_list *l, const char *root)
 {
 	size_t cap = 16, top = 0;
-	char **stack = xalloc(cap * sizeof *stack);
-	stack[top++] = xdup(root);
+	char **stack = cli_xalloc(cap * sizeof *stack);
+	stack[top++] = cli_xstrdup(root);
 	while (top) {
 		char *dir = stack[--top];
 		DIR *d = opendir(dir);
@@ -644,10 +556,10 @@ static void walk_dir(input_list *l, const char *root)
 				continue;
 			if (n == ncap) {
 				ncap = ncap ? 2 * ncap : 32;
-				names = xresize(names, ncap * sizeof *names);
+				names = cli_xresize(names, ncap * sizeof *names);
 			}
 			size_t len = strlen(dir) + strlen(e->d_name) + 2;
-			names[n] = xalloc(len);
+			names[n] = cli_xalloc(len);
 			snprintf(names[n], len, "%s%s%s", dir,
 				 dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
 			n++;
@@ -668,7 +580,7 @@ static void walk_dir(input_list *l, const char *root)
 			}
 			if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 				if (top == cap)
-					stack = xresize(stack, (cap *= 2) * sizeof *stack);
+					stack = cli_xresize(stack, (cap *= 2) * sizeof *stack);
 				stack[top++] = names[i];
 				continue;
 			}
@@ -766,7 +678,7 @@ static int write_all(const char *s)
 
 static int use_color(const cli *c)
 {
-	if (formats[c->format].format != pregon_format_text || c->color == 0)
+	if (c->format != pregon_format_text || c->color == 0)
 		return 0;
 	if (c->color == 1)
 		return 1;
@@ -780,14 +692,14 @@ static int list_rules(const pregon_engine *e)
 {
 	size_t n = pregon_engine_rule_count(e);
 	size_t cap = 256 + n * 160, len = 0;
-	char *out = xalloc(cap);
+	char *out = cli_xalloc(cap);
 	len += (size_t)snprintf(out, cap, "%-40s %-13s %-11s %-7s %-16s %s\n",
 				_("regla"), _("categoría"), _("severidad"), _("peso"),
 				_("criterio"), _("activa"));
 	for (size_t i = 0; i < n; i++) {
 		const pregon_rule_info *r = pregon_engine_rule(e, i);
 		if (cap - len < 512)
-			out = xresize(out, cap *= 2);
+			out = cli_xresize(out, cap *= 2);
 		len += (size_t)snprintf(out + len, cap - len,
 					"%-40s %-13s %-11s %-7d %-16s %s\n", r->id,
 					r->category, pregon_severity_name(r->severity),
@@ -813,7 +725,7 @@ static void appendf(char **out, size_t *cap, size_t *len, const char *fmt, ...)
 			*len += (size_t)n;
 			return;
 		}
-		*out = xresize(*out, *cap = 2 * *cap + (n > 0 ? (size_t)n : 0));
+		*out = cli_xresize(*out, *cap = 2 * *cap + (n > 0 ? (size_t)n : 0));
 	}
 }
 
@@ -829,7 +741,7 @@ static void append_list(char **out, size_t *cap, size_t *len, const char *label,
 static int list_windows(const pregon_engine *e)
 {
 	size_t n = pregon_engine_window_count(e), cap = 4096, len = 0;
-	char *out = xalloc(cap);
+	char *out = cli_xalloc(cap);
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++) {
 		const pregon_window *w = pregon_engine_window(e, i);
@@ -858,11 +770,11 @@ static int explain_rule(const pregon_engine *e, const char *id)
 {
 	const pregon_rule_info *r = pregon_engine_find_rule(e, id);
 	if (!r) {
-		usage_error(_("no existe la regla «%s»; vea pregon --list-rules"), id);
+		cli_usage_error(_("no existe la regla «%s»; vea pregon --list-rules"), id);
 		return EXIT_TROUBLE;
 	}
 	size_t cap = 8192, len = 0;
-	char *out = xalloc(cap);
+	char *out = cli_xalloc(cap);
 	const char *desc = pregon_engine_rule_description(e, id);
 	len += (size_t)snprintf(out, cap,
 				"%s\n  %s: %s\n  %s: %s\n  %s: %s\n  %s: %d\n  %s: %s\n  %s: %s\n  %s: %s:%d\n",
@@ -882,7 +794,7 @@ static int explain_rule(const pregon_engine *e, const char *id)
 		for (size_t i = 0; i < k; i++) {
 			const char *ex = pregon_rule_example(e, id, flag, i);
 			if (cap - len < strlen(ex) + 64)
-				out = xresize(out, cap = 2 * cap + strlen(ex));
+				out = cli_xresize(out, cap = 2 * cap + strlen(ex));
 			len += (size_t)snprintf(out + len, cap - len, "  - %s\n", ex);
 		}
 	}
@@ -979,8 +891,8 @@ static int engine_for(pregon_engine **out, engine_cache *cache, const cli *c,
 		print_diag(&d);
 	pregon_diag_dispose(&d);
 	if (!rc) {
-		cache->items = xresize(cache->items, (cache->n + 1) * sizeof *cache->items);
-		cache->items[cache->n].config = xdup(key);
+		cache->items = cli_xresize(cache->items, (cache->n + 1) * sizeof *cache->items);
+		cache->items[cache->n].config = cli_xstrdup(key);
 		cache->items[cache->n++].engine = *out;
 	}
 	free(found);
@@ -1005,7 +917,7 @@ static pregon_report *check_text(const pregon_engine *e, input *in,
 	if (pregon_check(&r, e, in->path, text, len, o, &d)) {
 		char *msg = pregon_diag_format(&d);
 		free(in->refusal);
-		in->refusal = xdup(msg);
+		in->refusal = cli_xstrdup(msg);
 		msg[strcspn(msg, "\n")] = '\0';
 		r = pregon_report_new_error(in->path, msg);
 		free(msg);
@@ -1059,7 +971,7 @@ static int put_fix(input *in, const cli *c, text_out *diffs)
 		char *d = pregon_format_diff(in->path, in->data, in->len, in->fixed,
 					     in->fixed_len);
 		size_t n = strlen(d);
-		diffs->ptr = xresize(diffs->ptr, diffs->len + n + 1);
+		diffs->ptr = cli_xresize(diffs->ptr, diffs->len + n + 1);
 		memcpy(diffs->ptr + diffs->len, d, n + 1);
 		diffs->len += n;
 		free(d);
@@ -1069,7 +981,7 @@ static int put_fix(input *in, const cli *c, text_out *diffs)
 		if (pregon_file_replace(in->path, in->fixed, in->fixed_len, &d)) {
 			print_diag(&d);
 			free(in->error);
-			in->error = xdup(d.message);
+			in->error = cli_xstrdup(d.message);
 		}
 		pregon_diag_dispose(&d);
 	}
@@ -1139,12 +1051,12 @@ static int apply_baseline(pregon_baseline *b, const cli *c,
 	for (size_t i = 0; i < n; i++) {
 		const pregon_report *r = reports[i];
 		kept[i] = *r;
-		pregon_finding *fs = xalloc(r->n_findings * sizeof *fs);
+		pregon_finding *fs = cli_xalloc(r->n_findings * sizeof *fs);
 		kept[i].findings = fs;
 		kept[i].n_findings = 0;
 		if (r->error) /* unread: its entries stay as they are */
 			continue;
-		unsigned char *is_new = xalloc(r->n_findings);
+		unsigned char *is_new = cli_xalloc(r->n_findings);
 		pregon_baseline_match(b, r, is_new);
 		for (size_t k = 0; k < r->n_findings && !record_all; k++)
 			if (is_new[k])
@@ -1226,6 +1138,10 @@ static int deliver_job(void *ctx, size_t i)
 		fputs(in->refusal, stderr);
 	if (in->fixed && !r->error)
 		rn->changed |= put_fix(in, c, &rn->diffs);
+	pregon_check_options logged = { .date = c->date, .today = rn->today, .platform = c->platform,
+					.plain_text = in->plain };
+	if (c->log && !c->cross_files_only && pregon_cli_log(c->log, r, &logged))
+		rn->status = EXIT_TROUBLE;
 	if (r->error || (in->error && (c->fix || c->diff)))
 		rn->status = EXIT_TROUBLE;
 	if (!rn->stream)
@@ -1256,13 +1172,13 @@ static void finish_kept(run *rn, pregon_baseline *baseline, size_t n)
 		return;
 	}
 	/* with a baseline, the formats see only the new findings */
-	const pregon_report **view = xalloc((n ? n : 1) * sizeof *view);
+	const pregon_report **view = cli_xalloc((n ? n : 1) * sizeof *view);
 	pregon_report *kept = NULL;
 	int baseline_failed = 0;
 	for (size_t i = 0; i < n; i++)
 		view[i] = reports[i];
 	if (baseline) {
-		kept = xalloc((n ? n : 1) * sizeof *kept);
+		kept = cli_xalloc((n ? n : 1) * sizeof *kept);
 		baseline_failed = apply_baseline(baseline, c, reports, kept, n);
 		for (size_t i = 0; i < n; i++)
 			view[i] = &kept[i];
@@ -1276,11 +1192,11 @@ static void finish_kept(run *rn, pregon_baseline *baseline, size_t n)
 	if (baseline_failed) {
 		rn->status = EXIT_TROUBLE; /* no report rather than a misleading one */
 	} else {
-		char *out = formats[c->format].format(rs, n, &fo);
+		char *out = c->format(rs, n, &fo);
 		if (write_all(out))
 			rn->status = EXIT_TROUBLE;
 		free(out);
-		if (formats[c->format].format == pregon_format_github &&
+		if (c->format == pregon_format_github &&
 		    write_step_summary(rs, n, &fo))
 			rn->status = EXIT_TROUBLE;
 	}
@@ -1316,15 +1232,11 @@ static int check_inputs(engine_cache *cache, const cli *c)
 	collect_inputs(&l, c);
 	keep_shard(&l, c);
 	char today[11];
-	const char *env_today = getenv("PREGON_TODAY");
-	if (env_today && pregon_date_valid(env_today))
-		snprintf(today, sizeof today, "%s", env_today);
-	else
-		pregon_today(today);
+	pregon_today_or_env(today);
 	size_t n = l.n;
 	/* every configuration is read before any file is checked: a bad one
 	 * stops the run before any output */
-	const pregon_engine **engines = xalloc((n ? n : 1) * sizeof *engines);
+	const pregon_engine **engines = cli_xalloc((n ? n : 1) * sizeof *engines);
 	int config_ok = 1;
 	for (size_t i = 0; i < n && config_ok; i++) {
 		/* files of one folder share its configuration: the search up
@@ -1343,11 +1255,11 @@ static int check_inputs(engine_cache *cache, const cli *c)
 	rn.engines = engines;
 	rn.today = today;
 	/* suggestions are costly: for a person at a terminal, or on request */
-	rn.suggest = c->suggest || (formats[c->format].format == pregon_format_text &&
+	rn.suggest = c->suggest || (c->format == pregon_format_text &&
 				    isatty(STDOUT_FILENO));
-	rn.reports = xalloc((n ? n : 1) * sizeof *rn.reports);
+	rn.reports = cli_xalloc((n ? n : 1) * sizeof *rn.reports);
 	memset(rn.reports, 0, (n ? n : 1) * sizeof *rn.reports);
-	rn.diffs.ptr = xdup("");
+	rn.diffs.ptr = cli_xstrdup("");
 	rn.status = config_ok ? EXIT_CLEAN : EXIT_TROUBLE;
 	/* the files of one run are one repository: repeated posts show,
 	 * except in a shard, which sees only part of it */
@@ -1356,7 +1268,7 @@ static int check_inputs(engine_cache *cache, const cli *c)
 	pregon_format_options fo = { c->lang, use_color(c), c->quiet, c->column_unit,
 				     n ? engines[0] : NULL };
 	if (config_ok && !baseline && !c->diff)
-		rn.stream = pregon_formatter_new(formats[c->format].name, &fo);
+		rn.stream = pregon_formatter_new(c->format_name, &fo);
 	size_t delivered = 0;
 	if (config_ok) {
 		pool_jobs jobs = { n, c->jobs ? c->jobs : pool_processors(), 64,
@@ -1395,8 +1307,14 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "comments") == 0)
 		return pregon_cli_comments(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
+		return pregon_cli_lsp(argc - 1, argv + 1);
 	cli c;
-	pregon_i18n_init(NULL, early_lang(argc, argv));
+	pregon_i18n_init(NULL, cli_early_lang(argc, argv));
+	if (argc > 1 && strcmp(argv[1], "accounts") == 0)
+		return pregon_cli_accounts(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return pregon_cli_report(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "serve") == 0)
 		return pregon_cli_serve(argc - 1, argv + 1);
 	if (parse_args(&c, argc, argv)) {

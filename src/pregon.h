@@ -241,6 +241,10 @@ typedef struct {
 	 * source text only through pregon_report_excerpt(). */
 	const pregon_span *sensitive;
 	size_t n_sensitive;
+	/* The first byte of the body, after the BOM and the front matter (0
+	 * for plain text and for reports with an error): where inline
+	 * suppressions are read. */
+	size_t body_offset;
 } pregon_report;
 
 /*
@@ -509,9 +513,174 @@ size_t pregon_engine_window_count(const pregon_engine *engine);
 const pregon_window *pregon_engine_window(const pregon_engine *engine,
 					  size_t i);
 
+/* The project's word list (`ortografia: archivo_palabras`), a plain file
+ * of one word per line, as a path resolved against the configuration's
+ * folder; NULL when the configuration names none.  Borrowed; valid until
+ * the engine is freed.  The engine reads it once: to see a change, build
+ * a new engine. */
+const char *pregon_engine_word_file(const pregon_engine *engine);
+
 /* The score under which a post is sent to review (configuration
  * `umbral_revision`, 70 by default). */
 int pregon_engine_review_threshold(const pregon_engine *engine);
+
+/*
+ * The registry of institutional accounts (`cuentas.yaml`, docs/cuentas.md):
+ * every account the Ayuntamiento has opened, who answers for it, its
+ * authorisation, state and evaluations (the norm's *Procedimiento de la
+ * apertura y baja de cuentas* and its *Evaluación* chapter).
+ *
+ * pregon_registry_load() reads and validates FILE: an unknown key, a wrong
+ * type, an impossible date, an unknown platform, state, level or rhythm, or
+ * an account listed twice is PREGON_EINVAL with diag at file:line:col; an
+ * unreadable file is PREGON_EIO.  *out is NULL on failure; free it with
+ * pregon_registry_free().  What the schema allows but the norm does not
+ * (a missing authorisation, an e-mail outside the domain...) is a finding of
+ * pregon_registry_check(), not a load error.
+ */
+typedef struct pregon_registry pregon_registry;
+
+int pregon_registry_load(pregon_registry **out, const char *path,
+			 pregon_diag *diag);
+void pregon_registry_free(pregon_registry *registry);
+
+/* The number of accounts, and "@usuario (plataforma)" of account `i`
+ * (< the count) into a new string the caller frees. */
+size_t pregon_registry_count(const pregon_registry *registry);
+char *pregon_registry_label(const pregon_registry *registry, size_t i);
+
+/*
+ * One post as the passes across files see it: its path and what its front
+ * matter says.  Filled by pregon_post_ref_parse(), or by a caller that
+ * already knows the values (then every pointer is the caller's).
+ */
+typedef struct {
+	const char *path;     /* as reported */
+	const char *account;  /* `cuenta`, or NULL when it has none */
+	const char *platform; /* `plataforma`, or NULL */
+	const char *date;     /* "YYYY-MM-DD" of publication, or NULL */
+	int line, col;        /* of the `cuenta` value; 0 when unknown */
+} pregon_post_ref;
+
+/*
+ * Read the front matter of a post (the bytes a check would read): its
+ * account, platform and date (a time with a zone is taken to Tijuana's
+ * date).  Input pregon_check() would refuse is PREGON_EINVAL with diag as it
+ * gives it.  The strings belong to *out: release them with
+ * pregon_post_ref_dispose() (only for a ref this function filled).
+ */
+int pregon_post_ref_parse(pregon_post_ref *out, const char *path,
+			  const char *input, size_t input_len, int plain_text,
+			  pregon_diag *diag);
+void pregon_post_ref_dispose(pregon_post_ref *ref);
+
+/*
+ * The registry's own checks as of `today` ("YYYY-MM-DD"), each a finding of
+ * category "registry" that cites its place in the norm: e-mail in the
+ * municipality's domain, X handle ending in "Tecate", two administrators
+ * with a titular of mid-level command or higher, authorisation recorded,
+ * closing date of a closed account, evaluation within six months,
+ * verification requested where the platform offers it.  When `posts` is
+ * not NULL it is the whole activity known (the repository's posts, the
+ * activity log), and an active account silent for longer than its `ritmo`
+ * allows is a finding too; NULL skips that check.  Returns a report on the
+ * registry file (its input is the registry's text, valid while the
+ * registry is) that the caller frees with pregon_report_free().
+ */
+pregon_report *pregon_registry_check(const pregon_registry *registry,
+				     const char *today,
+				     const pregon_post_ref *posts,
+				     size_t n_posts);
+
+/*
+ * The cross-check of posts against the registry, a pass across files:
+ * every post's `cuenta` must name an account of the registry on its
+ * platform, authorised on or before the post's date and not closed before
+ * it.  Returns n_posts reports, report i on posts[i] (its path, findings at
+ * the `cuenta` line, no input), many with no findings; the caller frees
+ * each with pregon_report_free() and the array with free().  A caller
+ * holding the posts' own reports can append these findings to them.
+ */
+pregon_report **pregon_registry_check_posts(const pregon_registry *registry,
+					    const pregon_post_ref *posts,
+					    size_t n_posts);
+
+/*
+ * The activity log (`--log FILE`, the *bitácora* the norm asks for): one
+ * JSON line per checked post with the time (UTC), the path, the SHA-256 of
+ * the content, the account, the date, the platform, the score, the verdict
+ * and the ids of the rules that fired; never the text, so never a datum.
+ * pregon_log_append() appends the line of `report` (a report with an
+ * error is not logged): the date, platform and account come from `opts`'s
+ * overrides, then the front matter, then `opts->today`, as the check used
+ * them.  The file is opened with O_APPEND, locked while the one line is
+ * written, so several processes may log to it at once.  0, or PREGON_EIO
+ * with diag naming the path.
+ */
+int pregon_log_append(const char *log_path, const pregon_report *report,
+		      const pregon_check_options *opts, pregon_diag *diag);
+
+/*
+ * The evaluation report (`pregon report`): the posts of a period, what
+ * the activity log says about it and the registry's findings, per account
+ * and overall.  pregon_evaluation_new() starts one for [from, to]
+ * ("YYYY-MM-DD", both ends included) as seen on `today`; `engine` (borrowed,
+ * may be NULL) names the criterion of the rules the log cites.  The caller
+ * frees it with pregon_evaluation_free().  Everything added is copied.
+ */
+typedef struct pregon_evaluation pregon_evaluation;
+
+pregon_evaluation *pregon_evaluation_new(const char *from, const char *to,
+					 const char *today,
+					 const pregon_engine *engine);
+void pregon_evaluation_free(pregon_evaluation *evaluation);
+
+/* A post of the repository and its report.  One dated outside the period,
+ * or not dated, is counted apart and left out. */
+void pregon_evaluation_add_post(pregon_evaluation *evaluation,
+				const pregon_post_ref *post,
+				const pregon_report *report);
+
+/*
+ * Read an activity log written by pregon_log_append(): its lines add the
+ * posts the repository no longer holds (the latest line of each path not
+ * added with pregon_evaluation_add_post) and the number of checks made.
+ * A line that is not a log entry is PREGON_EINVAL with diag at
+ * path:line:column and nothing of the file is added; PREGON_EIO when it
+ * cannot be read.
+ */
+int pregon_evaluation_read_log(pregon_evaluation *evaluation,
+			       const char *log_path, pregon_diag *diag);
+
+/* The registry, for silent and over-posting accounts, and its findings
+ * (pregon_registry_check()); both borrowed until the evaluation is freed. */
+void pregon_evaluation_set_registry(pregon_evaluation *evaluation,
+				    const pregon_registry *registry,
+				    const pregon_report *findings);
+
+/* Every post the evaluation was given, in the period or not (the
+ * repository's, then the log's), for pregon_registry_check(); borrowed
+ * until the evaluation is freed or given more. */
+const pregon_post_ref *pregon_evaluation_posts(const pregon_evaluation *evaluation,
+					       size_t *out_n);
+
+/* The report as one self-contained HTML page in Spanish (inline SVG
+ * charts, no scripts, fonts or other files; printable and readable on a
+ * phone), or as JSON with the same data.  The caller frees either with
+ * free(). */
+char *pregon_evaluation_format_html(const pregon_evaluation *evaluation);
+char *pregon_evaluation_format_json(const pregon_evaluation *evaluation);
+
+/* The formatter with this --format name ("text", "json", "sarif"...), or
+ * NULL; the names in order through pregon_format_names(), NULL-terminated. */
+typedef char *(*pregon_format_fn)(const pregon_report *const *reports,
+				  size_t n, const pregon_format_options *opts);
+pregon_format_fn pregon_format_find(const char *name);
+const char *const *pregon_format_names(void);
+
+/* Today for a client: PREGON_TODAY when it is a valid date (for tests),
+ * else Tijuana's date, as "YYYY-MM-DD" into out[11]. */
+void pregon_today_or_env(char out[11]);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
 /* readability.c: words, sentences and the INFLESZ scale (readability.h). */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,7 @@ static void close_sentence(builder *b, size_t end)
 	rd_text *t = b->t;
 	if (t->n_words == b->first_word)
 		return;
+	assert(t->words); /* a sentence holds words */
 	if (t->n_sentences == b->cap_s) {
 		b->cap_s = b->cap_s ? 2 * b->cap_s : 16;
 		t->sentences = xrealloc(t->sentences, b->cap_s * sizeof *t->sentences);

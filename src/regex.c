@@ -1,16 +1,11 @@
 /* regex.c: PCRE2 behind a small interface.  Every match runs under a match
  * limit and a bounded JIT stack (with JIT the depth limit does not apply),
  * so a catastrophic pattern ends with PREGON_ELIMIT instead of hanging.
- *
- * JIT compiling every pattern costs more than checking one short post with
- * the interpreter, so a pattern is JIT-compiled only once it has been used
- * RX_JIT_AFTER times: one post on standard input never pays for it, a
- * repository pays once.  Until then interpreted matches hold the pattern's
- * lock for reading, and the compile takes it for writing. */
+ * Every pattern is JIT-compiled at once: the interpreter counts its match
+ * limit differently, and a text must get the same findings whichever
+ * document of a run it is (the compile overlaps the dictionary's load). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,15 +14,8 @@
 #include "regex.h"
 #include "text.h"
 
-#define RX_JIT_AFTER 24
-
-enum { RX_INTERPRETED, RX_FINAL };
-
 struct rx {
 	pcre2_code *code;
-	atomic_int stage;  /* RX_FINAL once JIT-compiled (or it never will be) */
-	atomic_uint uses;
-	pthread_rwlock_t lock;
 };
 
 struct rx_scratch {
@@ -119,12 +107,11 @@ int rx_compile(rx **out, const char *pattern, size_t len, int flags,
 	}
 	rx *r = xcalloc(1, sizeof *r);
 	r->code = code;
-	pthread_rwlock_init(&r->lock, NULL);
 	/* PREGON_NO_JIT=1 runs the interpreter: valgrind cannot follow code
 	 * generated at run time and reports it as uninitialised jumps. */
 	const char *no_jit = getenv("PREGON_NO_JIT");
-	atomic_init(&r->stage, no_jit && *no_jit == '1' ? RX_FINAL : RX_INTERPRETED);
-	atomic_init(&r->uses, 0);
+	if (!(no_jit && *no_jit == '1'))
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* else interpreted */
 	*out = r;
 	return 0;
 }
@@ -134,36 +121,15 @@ void rx_free(rx *r)
 	if (!r)
 		return;
 	pcre2_code_free(r->code);
-	pthread_rwlock_destroy(&r->lock);
 	free(r);
-}
-
-/* One pcre2_match, JIT-compiling the pattern at its RX_JIT_AFTER-th use.
- * The pattern is logically const: only its compiled form changes. */
-static int match(const rx *cr, rx_scratch *s, const char *subject, size_t len,
-		 size_t start)
-{
-	rx *r = (rx *)cr;
-	if (atomic_load_explicit(&r->stage, memory_order_acquire) == RX_FINAL)
-		return pcre2_match(r->code, (PCRE2_SPTR)subject, len, start, 0, s->md,
-				   s->mc);
-	if (atomic_fetch_add(&r->uses, 1) + 1 == RX_JIT_AFTER) {
-		pthread_rwlock_wrlock(&r->lock);
-		pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE); /* else interpreted */
-		atomic_store_explicit(&r->stage, RX_FINAL, memory_order_release);
-		pthread_rwlock_unlock(&r->lock);
-	}
-	pthread_rwlock_rdlock(&r->lock);
-	int rc = pcre2_match(r->code, (PCRE2_SPTR)subject, len, start, 0, s->md, s->mc);
-	pthread_rwlock_unlock(&r->lock);
-	return rc;
 }
 
 int rx_next(const rx *r, rx_scratch *s, const char *subject, size_t len,
 	    size_t start, size_t *ms, size_t *me)
 {
 	while (start <= len) {
-		int rc = match(r, s, subject, len, start);
+		int rc = pcre2_match(r->code, (PCRE2_SPTR)subject, len, start, 0,
+				     s->md, s->mc);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
 		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||

@@ -15,7 +15,6 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,14 +22,13 @@
 #include <sys/socket.h>
 
 #include "pregon.h"
+#include "cli/common.h"
 #include "serve.h"
 #include "serve/api.h"
 #include "serve/assets.h"
 
 #define _(s) dgettext("pregon", s)
 #define N_(s) (s)
-
-enum { EXIT_CLEAN = 0, EXIT_TROUBLE = 2 }; /* as the command's */
 
 /* Limits of one server.  A draft is at most 63,206 characters (Facebook),
  * about 250 KB of UTF-8: a request of 512 KiB holds any of them, and the
@@ -103,129 +101,67 @@ typedef struct {
 	int help;
 } serve_cli;
 
-static const struct {
-	const char *name;
-	const char *arg; /* NULL: a switch */
-	const char *help;
-} serve_options[] = {
-	{ "listen", N_("DIRECCIÓN:PUERTO"), N_("dónde escuchar (127.0.0.1:8080 por omisión; puerto 0: uno libre, que se imprime)") },
-	{ "token", N_("TOKEN"), N_("exige «Authorization: Bearer TOKEN» en la API (al menos 16 caracteres); obligatorio fuera de la interfaz local") },
-	{ "config", N_("ARCHIVO"), N_("configuración (.pregon.yaml); sin ella, la más cercana a la carpeta actual") },
-	{ "no-config", NULL, N_("no busca ni lee ningún .pregon.yaml") },
-	{ "rules", N_("RUTA"), N_("conjunto de reglas en lugar de los predeterminados; repetible") },
-	{ "lang", N_("es|en"), N_("idioma de los mensajes (es por omisión)") },
-	{ "help", NULL, N_("muestra esta ayuda") },
+enum { OPT_LISTEN, OPT_TOKEN, OPT_CONFIG, OPT_NO_CONFIG, OPT_RULES, OPT_LANG, OPT_HELP };
+
+static const cli_option serve_options[] = {
+	{ "listen", 0, N_("DIRECCIÓN:PUERTO"), OPT_LISTEN, N_("dónde escuchar (127.0.0.1:8080 por omisión; puerto 0: uno libre, que se imprime)") },
+	{ "token", 0, N_("TOKEN"), OPT_TOKEN, N_("exige «Authorization: Bearer TOKEN» en la API (al menos 16 caracteres); obligatorio fuera de la interfaz local") },
+	{ "config", 0, N_("ARCHIVO"), OPT_CONFIG, N_("configuración (.pregon.yaml); sin ella, la más cercana a la carpeta actual") },
+	{ "no-config", 0, NULL, OPT_NO_CONFIG, N_("no busca ni lee ningún .pregon.yaml") },
+	{ "rules", 0, N_("RUTA"), OPT_RULES, N_("conjunto de reglas en lugar de los predeterminados; repetible") },
+	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
+	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
 };
 
 #define N_SERVE_OPTIONS (sizeof serve_options / sizeof *serve_options)
 
-static void print_help(void)
+/* One option of `pregon serve` (cli_parse's callback). */
+static int set_option(void *state, int id, const char *v)
 {
-	printf("%s\n\n%s\n\n%s\n", _("Uso: pregon serve [OPCIONES]"),
-	       _("Sirve una página para revisar borradores en el navegador: se pega el texto, se eligen la plataforma y la fecha, y se ven los hallazgos al escribir."),
-	       _("Opciones:"));
-	/* the name and its value on one line, what it does below */
-	for (size_t i = 0; i < N_SERVE_OPTIONS; i++)
-		printf("  --%s%s%s\n      %s\n", serve_options[i].name,
-		       serve_options[i].arg ? " " : "",
-		       serve_options[i].arg ? _(serve_options[i].arg) : "",
-		       _(serve_options[i].help));
-}
-
-/* A usage error in pregon's shape, "pregon serve: error: qué pasó; qué
- * hacer", then where to read more. */
-static void serve_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void serve_usage(const char *fmt, ...)
-{
-	char message[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
-	char *line = serve_api_diag("pregon serve", 0, 0, message, NULL);
-	fprintf(stderr, "%s\n%s\n", line, _("Pruebe «pregon serve --help» para más información."));
-	free(line);
-}
-
-/* The option `arg` ("--name" or "--name=value") names, or NULL. */
-static const char *option_name(const char *arg, const char **value_at)
-{
-	if (strncmp(arg, "--", 2) != 0)
-		return NULL;
-	for (size_t i = 0; i < N_SERVE_OPTIONS; i++) {
-		size_t n = strlen(serve_options[i].name);
-		if (strncmp(arg + 2, serve_options[i].name, n) == 0 &&
-		    (arg[2 + n] == '\0' || arg[2 + n] == '=')) {
-			*value_at = arg + 2 + n;
-			return serve_options[i].name;
+	serve_cli *c = state;
+	switch (id) {
+	case OPT_LISTEN:
+		c->listen = v;
+		break;
+	case OPT_TOKEN:
+		if (strlen(v) < MIN_TOKEN) {
+			cli_usage_error("%s", _("el token de --token es demasiado corto; use al menos 16 caracteres al azar"));
+			return -1;
 		}
+		c->token = v;
+		break;
+	case OPT_CONFIG:
+		c->config = v;
+		break;
+	case OPT_NO_CONFIG:
+		c->no_config = 1;
+		break;
+	case OPT_RULES:
+		c->rules[c->n_rules++] = v;
+		break;
+	case OPT_LANG: /* c->lang is cli_early_lang's: the value is only checked */
+		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
+			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+			return -1;
+		}
+		break;
+	case OPT_HELP:
+		c->help = 1;
+		break;
+	default: /* an operand: serve takes none */
+		cli_usage_error(_("argumento inesperado «%s»; pregon serve no revisa archivos"), v);
+		return -1;
 	}
-	return NULL;
-}
-
-static int takes_value(const char *name)
-{
-	for (size_t i = 0; i < N_SERVE_OPTIONS; i++)
-		if (strcmp(serve_options[i].name, name) == 0)
-			return serve_options[i].arg != NULL;
 	return 0;
 }
 
-/* --name VALUE or --name=VALUE, by the table.  0, or -1 with the error
- * printed. */
 static int parse_serve_args(serve_cli *c, int argc, char **argv)
 {
 	memset(c, 0, sizeof *c);
 	c->listen = "127.0.0.1:8080";
-	const char *env = getenv("PREGON_LANG");
-	c->lang = env && strcmp(env, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
-	c->rules = serve_alloc((size_t)argc * sizeof *c->rules);
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *eq = NULL;
-		const char *name = option_name(a, &eq);
-		if (!name) {
-			serve_usage(_("opción desconocida «%s»"), a);
-			return -1;
-		}
-		const char *v = ""; /* a switch's */
-		if (takes_value(name)) {
-			if (*eq == '=')
-				v = eq + 1;
-			else if (i + 1 < argc)
-				v = argv[++i];
-			else {
-				serve_usage(_("la opción «%s» requiere un valor"), a);
-				return -1;
-			}
-		} else if (*eq == '=') {
-			serve_usage(_("la opción «%s» no lleva valor"), a);
-			return -1;
-		}
-		if (strcmp(name, "listen") == 0) {
-			c->listen = v;
-		} else if (strcmp(name, "token") == 0) {
-			c->token = v;
-		} else if (strcmp(name, "config") == 0) {
-			c->config = v;
-		} else if (strcmp(name, "no-config") == 0) {
-			c->no_config = 1;
-		} else if (strcmp(name, "rules") == 0) {
-			c->rules[c->n_rules++] = v;
-		} else if (strcmp(name, "lang") == 0) {
-			if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-				serve_usage(_("idioma desconocido «%s»; use es o en"), v);
-				return -1;
-			}
-			c->lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
-		} else {
-			c->help = 1;
-		}
-	}
-	if (c->token && strlen(c->token) < MIN_TOKEN) {
-		serve_usage("%s", _("el token de --token es demasiado corto; use al menos 16 caracteres al azar"));
-		return -1;
-	}
-	return 0;
+	c->lang = cli_early_lang(argc, argv);
+	c->rules = cli_xalloc((size_t)argc * sizeof *c->rules);
+	return cli_parse(argc, argv, serve_options, N_SERVE_OPTIONS, set_option, c);
 }
 
 /* --listen HOST:PORT, [IPV6]:PORT or localhost:PORT, numeric only: no name
@@ -255,7 +191,7 @@ static int parse_listen(struct addrinfo **out, const char *listen)
 		    getaddrinfo(host, colon + 1, &hints, out) == 0)
 			return 0;
 	}
-	serve_usage(_("dirección no válida «%s» para --listen; use DIRECCIÓN:PUERTO, como 127.0.0.1:8080"),
+	cli_usage_error(_("dirección no válida «%s» para --listen; use DIRECCIÓN:PUERTO, como 127.0.0.1:8080"),
 		    listen);
 	return -1;
 }
@@ -562,14 +498,16 @@ int pregon_cli_serve(int argc, char **argv)
 	if (parse_serve_args(&c, argc, argv))
 		goto cleanup;
 	if (c.help) {
-		print_help();
+		cli_print_help(_("Uso: pregon serve [OPCIONES]"),
+			       _("Sirve una página para revisar borradores en el navegador: se pega el texto, se eligen la plataforma y la fecha, y se ven los hallazgos al escribir."),
+			       serve_options, N_SERVE_OPTIONS);
 		status = EXIT_CLEAN;
 		goto cleanup;
 	}
 	if (parse_listen(&ai, c.listen))
 		goto cleanup;
 	if (!is_loopback(ai->ai_addr) && !c.token) {
-		serve_usage(_("«%s» no es la interfaz local: fuera de ella la API exige --token"),
+		cli_usage_error(_("«%s» no es la interfaz local: fuera de ella la API exige --token"),
 			    c.listen);
 		goto cleanup;
 	}

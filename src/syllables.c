@@ -39,8 +39,8 @@ static int classify(int32_t cp, int32_t *base)
 	case 0xE8: *base = 'e'; return C_OPEN;	/* è */
 	case 0xF2: *base = 'o'; return C_OPEN;	/* ò */
 	case 'i': case 'u':
+	case 0xFC:				/* ü: not the silent u */
 		return C_CLOSED;
-	case 0xFC: return C_CLOSED;		/* ü: not the silent u */
 	case 0xEF: *base = 'i'; return C_CLOSED; /* ï */
 	case 0xED: *base = 'i'; return C_CLOSED_ACCENT; /* í */
 	case 0xFA: *base = 'u'; return C_CLOSED_ACCENT; /* ú */

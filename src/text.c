@@ -204,14 +204,48 @@ static size_t normalize_segment(const char *s, size_t len, int flags,
 	return (size_t)bytes;
 }
 
+/* Append the run of view bytes from `view` on, coming from `orig`; a
+ * one-for-one run that continues the last one only extends it. */
+static void push_run(text_view *v, size_t *cap, size_t view, size_t orig, int same)
+{
+	if (v->n_runs) {
+		const text_run *last = &v->runs[v->n_runs - 1];
+		if (same && last->same && last->orig + (view - last->view) == orig)
+			return;
+		if (last->view == view) { /* the last run turned out empty */
+			v->runs[v->n_runs - 1] = (text_run){ (uint32_t)view, (uint32_t)orig,
+							     (uint32_t)same };
+			return;
+		}
+	}
+	xgrow(&v->runs, cap, v->n_runs + 1, sizeof *v->runs);
+	v->runs[v->n_runs++] = (text_run){ (uint32_t)view, (uint32_t)orig, (uint32_t)same };
+}
+
+/* The last run that starts at or before view byte i. */
+static const text_run *run_of(const text_view *v, size_t i)
+{
+	size_t lo = 0, hi = v->n_runs;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (v->runs[mid].view <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &v->runs[lo];
+}
+
 void text_view_build(text_view *out, const char *src, size_t len,
 		     size_t base, int flags)
 {
 	buf b;
 	buf_init(&b);
 	buf_put(&b, "", 0);
-	size_t map_cap = len + 1;
-	uint32_t *map = xmalloc(map_cap * sizeof *map);
+	memset(out, 0, sizeof *out);
+	out->src = src;
+	out->base = base;
+	size_t runs_cap = 0;
 	size_t tmp_cap = 32;
 	int32_t *tmp = xmalloc(tmp_cap * sizeof *tmp);
 
@@ -221,6 +255,7 @@ void text_view_build(text_view *out, const char *src, size_t len,
 		size_t seg = (size_t)text_u8len(c);
 		if (seg > len - i)
 			seg = len - i;
+		size_t first = seg;
 		while (i + seg < len && is_combining(src + i + seg, len - i - seg))
 			seg += (size_t)text_u8len((unsigned char)src[i + seg]);
 		size_t before = b.len;
@@ -229,30 +264,92 @@ void text_view_build(text_view *out, const char *src, size_t len,
 			if ((flags & TEXT_FOLD) && c >= 'A' && c <= 'Z')
 				ch = (char)(c + 32);
 			buf_putc(&b, ch);
-		} else {
-			normalize_segment(src + i, seg, flags, &tmp, &tmp_cap, &b);
+			/* the common case: the one-for-one run goes on */
+			const text_run *last = out->n_runs ? &out->runs[out->n_runs - 1] : NULL;
+			if (!last || !last->same || last->orig + (before - last->view) != base + i)
+				push_run(out, &runs_cap, before, base + i, 1);
+			i++;
+			continue;
 		}
-		if (b.len + 1 > map_cap) {
-			while (b.len + 1 > map_cap)
-				map_cap *= 2;
-			map = xrealloc(map, map_cap * sizeof *map);
-		}
-		for (size_t k = before; k < b.len; k++)
-			map[k] = (uint32_t)(base + i);
+		normalize_segment(src + i, seg, flags, &tmp, &tmp_cap, &b);
+		/* one character for one of the same length maps byte for byte */
+		size_t made = b.len - before;
+		int same = seg == first && made == seg &&
+			   (size_t)text_u8len((unsigned char)b.ptr[before]) == made;
+		if (made)
+			push_run(out, &runs_cap, before, base + i, same);
 		i += seg;
 	}
-	map[b.len] = (uint32_t)(base + len);
+	push_run(out, &runs_cap, b.len, base + len, 0);
 	free(tmp);
 	out->len = b.len;
 	out->s = buf_detach(&b);
-	out->map = map;
 }
 
 void text_view_dispose(text_view *v)
 {
 	free(v->s);
-	free(v->map);
+	free(v->runs);
 	memset(v, 0, sizeof *v);
+}
+
+size_t text_view_orig(const text_view *v, size_t i)
+{
+	if (i >= v->len)
+		return v->runs[v->n_runs - 1].orig;
+	const text_run *r = run_of(v, i);
+	if (!r->same)
+		return r->orig;
+	size_t o = r->orig + (i - r->view);
+	while (o > r->orig && ((unsigned char)v->src[o - v->base] & 0xC0) == 0x80)
+		o--;
+	return o;
+}
+
+size_t text_view_find(const text_view *v, size_t off)
+{
+	size_t lo = 0, hi = v->len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (text_view_orig(v, mid) < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void text_view_select(text_view *out, const text_view *x, const size_t *ranges,
+		      size_t n_ranges)
+{
+	memset(out, 0, sizeof *out);
+	out->src = x->src;
+	out->base = x->base;
+	size_t total = 0, runs_cap = 0;
+	for (size_t k = 0; k < n_ranges; k++)
+		total += ranges[2 * k + 1] - ranges[2 * k];
+	out->s = xmalloc(total + 1);
+	size_t at = 0;
+	for (size_t k = 0; k < n_ranges; k++) {
+		size_t from = ranges[2 * k], to = ranges[2 * k + 1];
+		memcpy(out->s + at, x->s + from, to - from);
+		/* the runs of x over [from, to), moved to `at` */
+		for (size_t i = from; i < to;) {
+			const text_run *r = run_of(x, i);
+			size_t end = r + 1 < x->runs + x->n_runs ? r[1].view : x->len;
+			if (end > to)
+				end = to;
+			push_run(out, &runs_cap, at + (i - from),
+				 r->same ? r->orig + (i - r->view) : r->orig, (int)r->same);
+			i = end;
+		}
+		at += to - from;
+	}
+	out->s[at] = '\0';
+	out->len = at;
+	/* the end: where the byte after the last one kept comes from */
+	push_run(out, &runs_cap, at,
+		 text_view_orig(x, n_ranges ? ranges[2 * n_ranges - 1] : 0), 0);
 }
 
 void text_view_span(const text_view *v, size_t vs, size_t ve, size_t *start,
@@ -264,23 +361,23 @@ void text_view_span(const text_view *v, size_t vs, size_t ve, size_t *start,
 		ve = v->len;
 	if (ve < vs)
 		ve = vs;
-	*start = v->map[vs];
+	*start = text_view_orig(v, vs);
 	if (ve == vs) {
 		*end = *start;
 		return;
 	}
 	/* The end rounds up to the end of the last segment touched. */
-	size_t j = ve;
-	while (j < v->len && v->map[j] == v->map[ve - 1])
+	size_t last = text_view_orig(v, ve - 1), j = ve;
+	while (j < v->len && text_view_orig(v, j) == last)
 		j++;
-	*end = v->map[j];
+	*end = text_view_orig(v, j);
 }
 
 char *text_normalize(const char *s, size_t len, int flags)
 {
 	text_view v;
 	text_view_build(&v, s, len, 0, flags);
-	free(v.map);
+	free(v.runs);
 	return v.s;
 }
 

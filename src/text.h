@@ -57,14 +57,30 @@ enum {
 
 /*
  * A normalized copy of a span of the input: NFC, optionally case-folded and
- * accent-stripped.  `map[i]` is the original offset of the segment that
- * produced byte i, and map[len] the original end, so any [start, end) of
- * the view maps back to whole original characters.
+ * accent-stripped.  text_view_orig(v, i) is the original offset of the
+ * segment that produced byte i (of the character, for a character that maps
+ * to one of the same length), and of the original end for i = len, so any
+ * [start, end) of the view maps back to whole original characters.
+ *
+ * The map is kept as runs, not an offset per byte: in a run that copies or
+ * case-folds characters one for one, byte k comes from run.orig + k (backed
+ * up to its character's first byte in the source); in any other run every
+ * byte comes from run.orig.  Most text is one long run, so a view costs
+ * little more than its bytes.
  */
+typedef struct {
+	uint32_t view; /* first view byte of the run */
+	uint32_t orig; /* where it comes from */
+	uint32_t same; /* 1: one for one (see above); 0: all from orig */
+} text_run;
+
 typedef struct {
 	char *s;
 	size_t len;
-	uint32_t *map;
+	text_run *runs; /* by view offset; a last one at len gives the end */
+	size_t n_runs;
+	const char *src; /* the source, whose byte k is at offset base + k */
+	size_t base;
 } text_view;
 
 /* Build a view of src[0..len), whose offsets in the original input start at
@@ -72,6 +88,15 @@ typedef struct {
 void text_view_build(text_view *out, const char *src, size_t len,
 		     size_t base, int flags);
 void text_view_dispose(text_view *v);
+/* The original offset of view byte i (i <= len; clamped). */
+size_t text_view_orig(const text_view *v, size_t i);
+/* The first view byte that comes from input byte `off` or later (len when
+ * none does). */
+size_t text_view_find(const text_view *v, size_t off);
+/* A view of the bytes of `x` in the ranges [from[2k], from[2k + 1]), in
+ * order and disjoint, with their origins; `x` must outlive it. */
+void text_view_select(text_view *out, const text_view *x, const size_t *ranges,
+		      size_t n_ranges);
 /* Original [*start, *end) for view bytes [vs, ve). */
 void text_view_span(const text_view *v, size_t vs, size_t ve, size_t *start,
 		    size_t *end);

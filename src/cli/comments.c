@@ -14,16 +14,17 @@
 #include <jansson.h>
 #include <libintl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pregon.h"
 #include "comments.h"
+#include "common.h"
 
 #define _(s) dgettext("pregon", s)
 
-enum { EXIT_CLEAN = 0, EXIT_BLOCK = 1, EXIT_TROUBLE = 2 };
 
 typedef struct {
 	const char *format;  /* "text" or "json" */
@@ -45,24 +46,6 @@ typedef struct {
 	comment *items;
 	size_t n, cap;
 } comment_list;
-
-static void *xrealloc_or_die(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static char *xstrndup_or_die(const char *s, size_t n)
-{
-	char *p = xrealloc_or_die(NULL, n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
 static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -156,47 +139,12 @@ static int parse_args(options *o, int argc, char **argv)
 	return 0;
 }
 
-/* The language before any message: --lang, then PREGON_LANG. */
-static pregon_lang early_lang(int argc, char **argv)
-{
-	const char *env = getenv("PREGON_LANG");
-	pregon_lang lang = env && strcmp(env, "en") == 0 ? PREGON_LANG_EN
-							 : PREGON_LANG_ES;
-	for (int i = 1; i + 1 < argc; i++)
-		if (strcmp(argv[i], "--lang") == 0)
-			lang = strcmp(argv[i + 1], "en") == 0 ? PREGON_LANG_EN
-								: PREGON_LANG_ES;
-	for (int i = 1; i < argc; i++)
-		if (strncmp(argv[i], "--lang=", 7) == 0)
-			lang = strcmp(argv[i] + 7, "en") == 0 ? PREGON_LANG_EN
-								: PREGON_LANG_ES;
-	return lang;
-}
-
+/* The comments: standard input for "-", else the named file. */
 static int read_all(const char *path, char **out, size_t *out_len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	if (!f)
-		return -1;
-	size_t cap = 65536, len = 0, n;
-	char *p = xrealloc_or_die(NULL, cap + 1);
-	while ((n = fread(p + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap)
-			p = xrealloc_or_die(p, (cap *= 2) + 1);
-	}
-	int failed = ferror(f), err = errno;
-	if (f != stdin)
-		fclose(f);
-	if (failed) {
-		free(p);
-		errno = err; /* for the message, not fclose's */
-		return -1;
-	}
-	p[len] = '\0';
-	*out = p;
-	*out_len = len;
-	return 0;
+	if (strcmp(path, "-") == 0)
+		return cli_read_stream(stdin, SIZE_MAX, out, out_len);
+	return cli_read_file(path, out, out_len);
 }
 
 static void input_error(const char *path, int line, int col, const char *what,
@@ -228,13 +176,13 @@ static int parse_json_line(comment *c, const char *path, const char *s,
 		input_error(path, c->line, 1, _("«id» debe ser un texto o un número"), hint);
 		rc = -1;
 	} else {
-		c->text = xstrndup_or_die(json_string_value(text), json_string_length(text));
+		c->text = cli_xdupn(json_string_value(text), json_string_length(text));
 		if (json_is_string(id)) {
-			c->id = xstrndup_or_die(json_string_value(id), json_string_length(id));
+			c->id = cli_xdupn(json_string_value(id), json_string_length(id));
 		} else if (id) {
 			char n[32];
 			snprintf(n, sizeof n, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
-			c->id = xstrndup_or_die(n, strlen(n));
+			c->id = cli_xdupn(n, strlen(n));
 		}
 	}
 	json_decref(j);
@@ -260,7 +208,7 @@ static int split_comments(comment_list *out, const char *path, const char *s,
 		if (b < k) {
 			if (out->n == out->cap) {
 				out->cap = out->cap ? 2 * out->cap : 64;
-				out->items = xrealloc_or_die(out->items, out->cap * sizeof *out->items);
+				out->items = cli_xresize(out->items, out->cap * sizeof *out->items);
 			}
 			comment *c = &out->items[out->n];
 			memset(c, 0, sizeof *c);
@@ -269,7 +217,7 @@ static int split_comments(comment_list *out, const char *path, const char *s,
 				if (parse_json_line(c, path, s + b, k - b))
 					return -1;
 			} else {
-				c->text = xstrndup_or_die(s + i, k - i);
+				c->text = cli_xdupn(s + i, k - i);
 			}
 			out->n++;
 		}
@@ -335,7 +283,7 @@ static void put(out_text *o, const char *fmt, ...)
 			return;
 		}
 		o->cap = (o->cap + (size_t)n + 1) * 2;
-		o->s = xrealloc_or_die(o->s, o->cap);
+		o->s = cli_xresize(o->s, o->cap);
 		o->s[o->len] = '\0';
 	}
 }
@@ -409,7 +357,7 @@ static char *format_json(const comment_list *l, size_t blocked)
 		abort();
 	}
 	size_t n = strlen(s);
-	s = xrealloc_or_die(s, n + 2);
+	s = cli_xresize(s, n + 2);
 	memcpy(s + n, "\n", 2);
 	return s;
 }
@@ -438,7 +386,7 @@ static pregon_engine *comments_engine(const options *o)
 int pregon_cli_comments(int argc, char **argv)
 {
 	options o = { 0 };
-	o.lang = early_lang(argc, argv);
+	o.lang = cli_early_lang(argc, argv);
 	pregon_i18n_init(NULL, o.lang);
 	int rc = parse_args(&o, argc, argv);
 	if (rc)
@@ -467,7 +415,7 @@ int pregon_cli_comments(int argc, char **argv)
 		fprintf(stderr, "pregon: error: %s: %s\n",
 			_("no se pudo escribir el informe"), pregon_strerror(errno));
 	else
-		status = blocked ? EXIT_BLOCK : EXIT_CLEAN;
+		status = blocked ? EXIT_FINDINGS : EXIT_CLEAN;
 cleanup:
 	for (size_t i = 0; i < l.n; i++) {
 		free(l.items[i].id);

@@ -48,11 +48,18 @@ static json_t *report_json(const pregon_report *r)
 	json_object_set_new(o, "metrics", m);
 	json_object_set_new(o, "error",
 			    r->error ? json_string(r->error) : json_null());
-	json_t *fs = json_array();
-	for (size_t i = 0; i < r->n_findings; i++)
-		json_array_append_new(fs, finding_json(&r->findings[i]));
-	json_object_set_new(o, "findings", fs);
 	return o;
+}
+
+/* Six significant digits: 48.7, not 48.700000000000003. */
+#define JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(6))
+
+/* Append `o` serialized, and release it. */
+static void put_json(buf *out, json_t *o, int drop_last)
+{
+	char *s = fmt_json_finish(o, JSON_FLAGS);
+	buf_put(out, s, strlen(s) - 1 - (size_t)drop_last); /* without its newline */
+	free(s);
 }
 
 /* The document is {"version":V,"files":[...]}, compact, one report after
@@ -67,10 +74,16 @@ static void json_add(pregon_formatter *f, buf *out, const pregon_report *r)
 {
 	if (f->n)
 		buf_putc(out, ',');
-	/* six significant digits: 48.7, not 48.700000000000003 */
-	char *s = fmt_json_finish(report_json(r), JSON_COMPACT | JSON_REAL_PRECISION(6));
-	buf_put(out, s, strlen(s) - 1); /* without its newline */
-	free(s);
+	/* the report's fields, then its findings one by one (a huge file's
+	 * thousands of findings never make one tree), "findings" last */
+	put_json(out, report_json(r), 1);
+	buf_puts(out, ",\"findings\":[");
+	for (size_t i = 0; i < r->n_findings; i++) {
+		if (i)
+			buf_putc(out, ',');
+		put_json(out, finding_json(&r->findings[i]), 0);
+	}
+	buf_puts(out, "]}");
 }
 
 static void json_finish(pregon_formatter *f, buf *out)

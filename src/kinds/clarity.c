@@ -66,7 +66,7 @@ static int clarity_compile(void **out, const kind_compile *c, pregon_diag *diag)
 		return PREGON_EINVAL;
 	}
 	s->exempt = xmalloc((s->n_exempt ? s->n_exempt : 1) * sizeof *s->exempt);
-	for (size_t i = 0; i < s->n_exempt; i++)
+	for (size_t i = 0; items && i < s->n_exempt; i++)
 		s->exempt[i] = text_normalize(items[i]->str, items[i]->len,
 					      TEXT_FOLD | TEXT_STRIP);
 	free(items);

@@ -244,10 +244,7 @@ char *kind_fill(const char *tmpl, const char *const *names,
  * its line break with it) and the trailing blanks. */
 static void published_view(text_view *out, const text_view *x)
 {
-	out->s = xmalloc(x->len + 1);
-	out->map = xmalloc((x->len + 1) * sizeof *out->map);
-	size_t *from = xmalloc((x->len + 1) * sizeof *from); /* source index */
-	size_t k = 0;
+	size_t *ranges = NULL, n = 0, cap = 0, from = 0;
 	for (size_t i = 0; i < x->len;) {
 		if (x->len - i >= 4 && memcmp(x->s + i, "<!--", 4) == 0) {
 			size_t j = i + 4;
@@ -257,21 +254,29 @@ static void published_view(text_view *out, const text_view *x)
 				j += 3;
 				if ((i == 0 || x->s[i - 1] == '\n') && j < x->len && x->s[j] == '\n')
 					j++;
-				i = j;
+				xgrow(&ranges, &cap, 2 * n + 2, sizeof *ranges);
+				ranges[2 * n] = from;
+				ranges[2 * n++ + 1] = i;
+				i = from = j;
 				continue;
 			}
 		}
-		from[k] = i;
-		out->s[k] = x->s[i];
-		out->map[k++] = x->map[i++];
+		i++;
 	}
-	while (k && strchr("\n\r \t", out->s[k - 1]))
-		k--;
-	/* the end: the original end of the last byte kept */
-	out->map[k] = k ? x->map[from[k - 1] + 1] : x->map[0];
-	out->s[k] = '\0';
-	out->len = k;
-	free(from);
+	xgrow(&ranges, &cap, 2 * n + 2, sizeof *ranges);
+	ranges[2 * n] = from;
+	ranges[2 * n++ + 1] = x->len;
+	/* the trailing blanks, through as many ranges as they fill */
+	while (n) {
+		size_t *end = &ranges[2 * n - 1];
+		while (*end > ranges[2 * n - 2] && strchr("\n\r \t", x->s[*end - 1]))
+			(*end)--;
+		if (*end > ranges[2 * n - 2])
+			break;
+		n--;
+	}
+	text_view_select(out, x, ranges, n);
+	free(ranges);
 }
 
 int kind_body(kind_run *run, const count_lexer *lexer, const text_view **body,

@@ -9,7 +9,13 @@
  * opposite: `salvo` (a pattern) drops a match when its sentence, or the
  * whole text with `salvo_alcance: publicacion`, also matches it ("circula
  * en redes ... es falso"); `salvo_entre_comillas` drops a match inside
- * quotation marks (a citizen's words quoted in a reply). */
+ * quotation marks (a citizen's words quoted in a reply).
+ *
+ * `requiere` lists strings one of which every match holds (compared without
+ * case or accents): a text with none is not searched at all, which spares
+ * the patterns that try many alternatives at every position.  Each text of
+ * the rule's `ejemplos.marcar` must hold one, or the rule is refused, so the
+ * list cannot silently switch the rule off. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,12 +29,15 @@ typedef struct {
 	rx *unless;         /* `salvo` */
 	int unless_in_post; /* `salvo_alcance: publicacion` */
 	int skip_quoted;    /* `salvo_entre_comillas` */
+	char **required;    /* `requiere`, folded and without accents */
+	size_t n_required;
 } pattern_state;
 
 static const char *const keys[] = { "patron", "palabras", "lista",
 				    "distingue_mayusculas", "distingue_acentos",
 				    "palabra_completa", "sugerencia", "salvo",
-				    "salvo_alcance", "salvo_entre_comillas", NULL };
+				    "salvo_alcance", "salvo_entre_comillas", "requiere",
+				    NULL };
 
 static void pattern_free(void *p)
 {
@@ -40,6 +49,9 @@ static void pattern_free(void *p)
 	free(s->res);
 	free(s->suggestion);
 	rx_free(s->unless);
+	for (size_t i = 0; i < s->n_required; i++)
+		free(s->required[i]);
+	free(s->required);
 	free(s);
 }
 
@@ -96,6 +108,52 @@ static int compile_unless(pattern_state *s, const kind_compile *c,
 			    s->view & TEXT_FOLD ? RX_CASELESS : 0, unless, diag);
 	free(norm);
 	return rc;
+}
+
+/* 1 when the folded text holds one of the required strings. */
+static int holds_required(const pattern_state *s, const char *text, size_t len)
+{
+	for (size_t i = 0; i < s->n_required; i++)
+		if (memmem(text, len, s->required[i], strlen(s->required[i])))
+			return 1;
+	return 0;
+}
+
+static int compile_required(pattern_state *s, const kind_compile *c,
+			    pregon_diag *diag)
+{
+	const y_node *req = kind_get(c, "requiere");
+	if (!req)
+		return 0;
+	const y_node **items;
+	size_t n;
+	if (y_to_str_list(req, &items, &n, diag))
+		return PREGON_EINVAL;
+	s->required = xcalloc(n ? n : 1, sizeof *s->required);
+	for (size_t i = 0; i < n; i++)
+		s->required[s->n_required++] =
+			text_normalize(items[i]->str, items[i]->len, TEXT_FOLD | TEXT_STRIP);
+	free(items);
+	if (n == 0) {
+		y_error(diag, req, _("añada al menos una cadena o quite «requiere»"),
+			_("la lista «requiere» está vacía"));
+		return PREGON_EINVAL;
+	}
+	const y_node *ex = y_get(c->rule, "ejemplos");
+	const y_node *flag = ex ? y_get(ex, "marcar") : NULL;
+	size_t count = !flag ? 0 : flag->type == Y_SEQ ? flag->n : 1;
+	for (size_t i = 0; i < count; i++) {
+		const y_node *x = flag->type == Y_SEQ ? flag->items[i] : flag;
+		char *norm = text_normalize(x->str, x->len, TEXT_FOLD | TEXT_STRIP);
+		int ok = holds_required(s, norm, strlen(norm));
+		free(norm);
+		if (!ok) {
+			y_error(diag, x, _("añada a «requiere» la palabra que la regla busca en este ejemplo"),
+				_("este ejemplo que la regla debe marcar no tiene ninguna cadena de «requiere»"));
+			return PREGON_EINVAL;
+		}
+	}
+	return 0;
 }
 
 static int pattern_compile(void **out, const kind_compile *c,
@@ -172,7 +230,7 @@ static int pattern_compile(void **out, const kind_compile *c,
 		if (l->n && compile_words(s, list, l->words, l->n, whole, diag))
 			goto fail;
 	}
-	if (compile_unless(s, c, diag))
+	if (compile_unless(s, c, diag) || compile_required(s, c, diag))
 		goto fail;
 	*out = s;
 	return 0;
@@ -255,6 +313,11 @@ static int excepted(const pattern_state *s, kind_run *run, const text_view *v,
 static int pattern_check(const void *p, kind_run *run)
 {
 	const pattern_state *s = p;
+	if (s->n_required) {
+		const text_view *folded = doc_view(run->doc, TEXT_FOLD | TEXT_STRIP);
+		if (!holds_required(s, folded->s, folded->len))
+			return 0;
+	}
 	const text_view *v = doc_view(run->doc, s->view);
 	for (size_t i = 0; i < s->n; i++) {
 		size_t at = 0, ms, me;

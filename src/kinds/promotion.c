@@ -539,20 +539,6 @@ static int cmp_span(const void *key, const void *item)
 	return c ? c : (k->len > wl) - (k->len < wl);
 }
 
-/* The first byte of view `v` that comes from input byte `off` or later. */
-static size_t view_at(const text_view *v, size_t off)
-{
-	size_t lo = 0, hi = v->len;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (v->map[mid] < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 static int accent_clash(const scan *s, int lx, size_t a, size_t b)
 {
 	const char *in = s->run->doc->input;
@@ -563,8 +549,8 @@ static int accent_clash(const scan *s, int lx, size_t a, size_t b)
 	if (ascii && lx != LX_FIRST_CREDIT)
 		return 0;
 	const text_view *fold = doc_view(s->run->doc, TEXT_FOLD);
-	size_t fs = view_at(fold, os);
-	span_key key = { fold->s + fs, view_at(fold, oe) - fs };
+	size_t fs = text_view_find(fold, os);
+	span_key key = { fold->s + fs, text_view_find(fold, oe) - fs };
 	return !bsearch(&key, s->lx->forms[lx], s->lx->n_forms[lx],
 			sizeof *s->lx->forms[lx], cmp_span);
 }
@@ -893,8 +879,8 @@ static void personal_hashtag(scan *s, size_t k)
 	int given = 0, credit = 0, with = 0;
 	for (size_t p = 0; p < n; p++) {
 		/* the part as the view has it: folded, without accents */
-		size_t a = view_at(s->v, parts[p]);
-		size_t b = view_at(s->v, p + 1 < n ? parts[p + 1] : t->oe);
+		size_t a = text_view_find(s->v, parts[p]);
+		size_t b = text_view_find(s->v, p + 1 < n ? parts[p + 1] : t->oe);
 		const char *w = s->v->s + a;
 		/* "#ConMariana", "#TecateConMariana": "con" before a name */
 		if (whole_word_in(s, LX_GIVEN, w, b - a)) {

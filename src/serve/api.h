@@ -31,7 +31,7 @@ void *serve_alloc(size_t n);
 
 /* One line in pregon's shape, "WHERE:LINE:COL: error: MESSAGE; HINT" (no
  * position when `line` is 0, no hint when NULL), for the API's refusals
- * and the command's usage errors.  Caller frees. */
+ * and the server's own errors.  Caller frees. */
 char *serve_api_diag(const char *where, int line, int col, const char *message,
 		     const char *hint);
 

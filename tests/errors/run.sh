@@ -7,6 +7,7 @@
 # standard output goes to, such as /dev/full).
 #   tests/errors/run.sh BINARY           run every case
 #   tests/errors/run.sh BINARY --update  rewrite the expected files
+# PREGON_CASES names another folder of cases (tests/cuentas/cases).
 set -u
 bin=${1:?uso: run.sh BINARIO [--update]}
 update=${2:-}
@@ -16,7 +17,7 @@ cd "$root" || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 total=0 failed=0
-for args_file in "$here"/cases/*.args; do
+for args_file in "${PREGON_CASES:-$here/cases}"/*.args; do
 	name=${args_file%.args}
 	base=$(basename "$name")
 	total=$((total + 1))

@@ -3,9 +3,11 @@
 # validated against the schemas in ../shared/schemas with ajv (tests/package.json).
 # Without node, the npm packages or ../shared it is skipped with a notice, and
 # fails under PREGON_REQUIRE_ALL=1.
-#   tests/schemas/run.sh GOLDEN_BINARY
+# With PREGON_BINARY, the registry's findings (pregon accounts) as well.
+#   tests/schemas/run.sh GOLDEN_BINARY [PREGON_BINARY]
 set -u
-golden=${1:?uso: run.sh BINARIO_GOLDEN}
+golden=${1:?uso: run.sh BINARIO_GOLDEN [BINARIO_PREGON]}
+pregon=${2:-}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 schemas=$root/../shared/schemas
@@ -25,6 +27,11 @@ for pair in "sarif:sarif-schema-2.1.0.json" "rdjson:reviewdog/DiagnosticResult.j
 	format=${pair%%:*} schema=$schemas/${pair#*:}
 	mkdir "$tmp/$format"
 	"$golden" --emit "$format" "$tmp/$format" tests/golden tests/golden-formats >/dev/null || status=1
+	if [ -n "$pregon" ]; then
+		PREGON_TODAY=2026-01-15 "$pregon" accounts --format "$format" tests/cuentas/data/cuentas.yaml \
+			tests/cuentas/data/publicaciones >"$tmp/$format/cuentas.json"
+		[ $? = 1 ] || status=1
+	fi
 	NODE_PATH=$root/tests/node_modules node "$here/validate.js" "$schema" "$tmp/$format" || status=1
 done
 # The validator must be real: an unencoded «ñ» in a URI is refused.
