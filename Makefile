@@ -7,7 +7,7 @@ PREFIX   ?= /usr/local
 DATADIR  ?= $(PREFIX)/share/pregon
 LOCALEDIR ?= $(PREFIX)/share/locale
 
-PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2 nettle
+PKGS      = libpcre2-8 yaml-0.1 libutf8proc jansson hunspell libidn2 nettle libmicrohttpd
 TEST_PKGS = cmocka
 
 CC       ?= cc
@@ -47,9 +47,10 @@ LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LSP_SRC = src/lsp/server.c src/lsp/actions.c src/lsp/rpc.c src/lsp/position.c
 LIB     = $(BUILD)/libpregon.a
 # the command: main.c and the client code beside it (the subcommands
-# pregon lsp, comments, accounts and report, the --log hook)
+# pregon lsp, comments, accounts, report and serve, the --log hook)
 CLI_SRC = src/main.c src/cli/pool.c src/cli/comments.c src/cli/common.c \
-          src/cli/accounts.c src/cli/report.c $(LSP_SRC)
+          src/cli/accounts.c src/cli/report.c $(LSP_SRC) \
+          src/serve.c src/serve/api.c
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 
 UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
@@ -61,7 +62,7 @@ UNIT_SRC = tests/unit/test_text.c tests/unit/test_date.c \
            tests/unit/test_fix.c tests/unit/test_format.c \
            tests/unit/test_business_days.c tests/unit/test_syllables.c \
            tests/unit/test_readability.c tests/unit/test_lsp_rpc.c tests/unit/test_lsp_position.c \
-           tests/unit/test_registry.c
+           tests/unit/test_registry.c tests/unit/test_serve_api.c
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GOLDEN_BIN = $(BUILD)/tests/golden
 CORPUS_BIN = $(BUILD)/tests/corpus_fp
@@ -86,7 +87,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit check-parallel fuzz \
         check-formats check-schemas check-baseline check-clarity check-comments check-lsp \
-        check-accounts check-accounts-c check-report-browser
+        check-accounts check-accounts-c check-report-browser check-serve
 
 all: $(BIN) $(MO)
 
@@ -98,8 +99,18 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
+# The page of `pregon serve`, embedded from src/serve/ (its C files are in CLI_SRC).
+SERVE_ASSETS = src/serve/page.html src/serve/page.css src/serve/page.js
+
+$(BIN): $(CLI_OBJ) $(BUILD)/src/serve/assets.o $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/src/serve/assets.c: $(SERVE_ASSETS) scripts/embed-assets.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-assets.sh $(SERVE_ASSETS) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/src/serve/assets.o: $(BUILD)/src/serve/assets.c
+	$(CC) $(ALL_CFLAGS) -Isrc -c $< -o $@
 
 $(MO): po/en.po
 	@mkdir -p $(dir $@)
@@ -117,6 +128,13 @@ run: deps
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB) $(LDLIBS) $(TEST_LIBS)
+
+# The API of `pregon serve` is a client file: linked in beside the library.
+$(BUILD)/tests/test_serve_api: tests/unit/test_serve_api.c $(BUILD)/src/serve/api.o \
+                               $(SUPPORT_OBJ) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(BUILD)/src/serve/api.o $(SUPPORT_OBJ) \
+	  $(LIB) $(LDLIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/test_lsp_%: tests/unit/test_lsp_%.c $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB)
 	@mkdir -p $(dir $@)
@@ -170,7 +188,7 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-clarity check-comments check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-parallel check-lsp check-accounts check-report-browser check-install
+	  check-precommit check-parallel check-lsp check-accounts check-report-browser check-serve check-install
 	@echo "make check: todo correcto"
 
 test: check
@@ -251,6 +269,11 @@ check-report-browser: $(BIN) $(MO)
 check-precommit: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/precommit/run.sh $(BIN)
 
+# `pregon serve`: its options, the API, a burst of requests and the page in
+# headless Chromium (tests/serve/run.sh says what each checks).
+check-serve: $(BIN) $(MO)
+	@$(TEST_ENV) SERVE_WRAPPER="$(VALGRIND)" bash tests/serve/run.sh $(BIN)
+
 # Pathological inputs (10 MB, a 1 MB line, 10,000 rules, loops, FIFOs...).
 check-robustness: $(BIN) $(MO)
 	@$(TEST_ENV) bash tests/robustness/run.sh $(BIN)
@@ -308,14 +331,14 @@ asan: deps
 	  LDFLAGS="-fsanitize=address,undefined" \
 	  all check-unit check-rules check-golden check-formats check-baseline check-errors \
 	  check-conformance check-corpus check-clarity check-comments check-eval-c check-leaks check-fuzz check-lsp \
-	  check-accounts
+	  check-accounts check-serve
 	@echo "make asan: todo correcto"
 
 # PCRE2's JIT code is opaque to valgrind: the interpreter runs here, the JIT
 # under `make asan`.
 valgrind: all $(GOLDEN_BIN)
 	@PREGON_NO_JIT=1 $(MAKE) --no-print-directory check-golden check-formats \
-	  check-rules check-leaks check-eval-c check-comments check-clarity check-lsp check-accounts-c \
+	  check-rules check-leaks check-eval-c check-comments check-clarity check-lsp check-accounts-c check-serve \
 	  VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect"
 	@echo "make valgrind: todo correcto"
 
@@ -386,7 +409,8 @@ lint:
 
 format:
 	clang-format -i src/*.c src/*.h src/kinds/*.c src/kinds/*.h src/format/*.c \
-	  src/cli/*.c src/cli/*.h src/lsp/*.c src/lsp/*.h
+	  src/cli/*.c src/cli/*.h src/lsp/*.c src/lsp/*.h \
+	  src/serve/*.c src/serve/*.h
 
 clean:
 	rm -rf build $(BIN) locale

@@ -40,6 +40,10 @@ _pregon() {
     --date | --max-warnings | --jobs | --shard | --max-file-size | --from | --to)
         return ;;
     esac
+    if [[ ${COMP_WORDS[1]} == serve && $cur == -* ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$(pregon serve --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur")
+        return
+    fi
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$(pregon $sub --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur")
         return

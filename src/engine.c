@@ -1,5 +1,6 @@
 /* engine.c: compile the configuration and rule sets once; run them over
  * documents; turn raw findings into a sorted, scored report. */
+#include <assert.h>
 #include <libintl.h>
 #include <locale.h>
 #include <math.h>
@@ -347,11 +348,18 @@ typedef struct {
 	int sensitive;
 } raw_finding;
 
+/* The figures every report has (characters, words), then its readability
+ * when it has words, then room for the ones rules add (kind_run.metric: a
+ * fixed set of names, such as the length's). */
+enum { BASE_METRICS = 2, RULE_METRICS = 6 };
+
 typedef struct {
 	raw_finding *items;
 	size_t n, cap;
 	const rule_t *rule; /* the rule being run */
 	const pregon_engine *engine;
+	pregon_metric metrics[RULE_METRICS];
+	size_t n_metrics;
 } collector;
 
 static rx_scratch *scratch_take(pregon_engine *e)
@@ -441,6 +449,19 @@ static void collect(kind_run *run, const kind_finding *f)
 		x->n_suggestions = f->n_suggestions;
 	}
 	x->message = xstrdup(f->message ? f->message : r->info.message);
+}
+
+static void collect_metric(kind_run *run, const char *name, double value)
+{
+	collector *c = run->emit_ctx;
+	size_t i = 0;
+	while (i < c->n_metrics && strcmp(c->metrics[i].name, name) != 0)
+		i++;
+	assert(i < RULE_METRICS);
+	c->metrics[i].name = name;
+	c->metrics[i].value = value;
+	if (i == c->n_metrics)
+		c->n_metrics++;
 }
 
 static void free_suggestions(raw_finding *x)
@@ -653,23 +674,24 @@ static pregon_report *build_report(const pregon_engine *e, doc_t *d,
 				     e->config->review_threshold);
 	free(weights);
 	free(sevs);
-	pregon_metric *m = xcalloc(3, sizeof *m);
+	pregon_metric *m = xcalloc(BASE_METRICS + 1 + c->n_metrics, sizeof *m); /* + readability */
 	m[0].name = "caracteres";
 	m[1].name = "palabras";
 	double words, chars;
 	count_words(d, &words, &chars);
 	m[0].value = chars;
 	m[1].value = words;
-	rep->metrics = m;
-	rep->n_metrics = 2;
+	size_t n = BASE_METRICS;
 	/* INFLESZ, to one decimal like its published scale; a post without
 	 * words has none */
 	const rd_text *rd = doc_readability(d);
 	if (rd->n_words) {
-		m[2].name = "legibilidad";
-		m[2].value = round(rd_inflesz(rd) * 10) / 10;
-		rep->n_metrics = 3;
+		m[n].name = "legibilidad";
+		m[n++].value = round(rd_inflesz(rd) * 10) / 10;
 	}
+	memcpy(m + n, c->metrics, c->n_metrics * sizeof *m);
+	rep->metrics = m;
+	rep->n_metrics = n + c->n_metrics;
 	free(c->items);
 	return rep;
 }
@@ -733,9 +755,9 @@ int pregon_check(pregon_report **out, const pregon_engine *engine,
 	resolve_context(&d, opts);
 	pregon_engine *e = (pregon_engine *)engine; /* only the pool changes */
 	rx_scratch *scratch = scratch_take(e);
-	collector c = { NULL, 0, 0, NULL, engine };
+	collector c = { NULL, 0, 0, NULL, engine, { { NULL, 0 } }, 0 };
 	kind_run run = { &d, scratch, engine->config, engine->lang, opts->suggest,
-			 collect, &c, opts->batch, opts->batch_seq,
+			 collect, collect_metric, &c, opts->batch, opts->batch_seq,
 			 opts->cross_files_only, NULL };
 	sup_list sups;
 	sup_parse(&sups, &d);

@@ -18,6 +18,7 @@
 #include "cli/lsp.h"
 #include "cli/cli.h"
 #include "cli/pool.h"
+#include "serve.h"
 
 #define _(s) dgettext("pregon", s)
 #define N_(s) (s)
@@ -139,6 +140,7 @@ static void print_help(void)
 		{ "comments", N_("marca los comentarios ofensivos que llevan a bloquear (criterio XII) y lista los que piden respuesta") },
 		{ "accounts", N_("revisa el registro de cuentas institucionales y cada publicación contra él") },
 		{ "report", N_("informe de evaluación semestral en HTML o JSON") },
+		{ "serve", N_("página web para revisar un borrador sin terminal") },
 	};
 	printf("\n%s\n", _("Subórdenes (cada una con --help):"));
 	for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
@@ -1314,6 +1316,8 @@ int main(int argc, char **argv)
 		return pregon_cli_accounts(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "report") == 0)
 		return pregon_cli_report(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "serve") == 0)
+		return pregon_cli_serve(argc - 1, argv + 1);
 	if (parse_args(&c, argc, argv)) {
 		free(c.paths);
 		free(c.rules);

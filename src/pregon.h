@@ -213,7 +213,11 @@ typedef struct {
 	size_t length;
 } pregon_span;
 
-/* A per-post figure, such as a weighted length. */
+/* A per-post figure: "caracteres" (code points of the body) and "palabras"
+ * (words of the prose) always; with a platform, "longitud" (the body as
+ * that platform counts it: X's weighted characters, YouTube's bytes...)
+ * and "longitud_maxima" (its limit), from the `length` rule of the text.
+ * `name` is static. */
 typedef struct {
 	const char *name;
 	double value;

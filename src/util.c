@@ -32,6 +32,8 @@ const char *pregon_strerror(int errnum)
 		{ ENAMETOOLONG, N_("nombre de archivo demasiado largo") },
 		{ ELOOP, N_("demasiados enlaces simbólicos") },
 		{ EMFILE, N_("demasiados archivos abiertos") },
+		{ EADDRINUSE, N_("la dirección ya está en uso; elija otro puerto") },
+		{ EADDRNOTAVAIL, N_("la dirección no es de esta máquina") },
 	};
 	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
 		if (table[i].code == errnum)

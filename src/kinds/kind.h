@@ -40,6 +40,9 @@ typedef struct kind_run {
 	pregon_lang lang;
 	int suggest;  /* compute costly suggestions (Hunspell's) */
 	void (*emit)(struct kind_run *run, const kind_finding *f);
+	/* A per-post figure for the report's metrics (`name` static, such as
+	 * "longitud"); a second call with the same name replaces the value. */
+	void (*metric)(struct kind_run *run, const char *name, double value);
 	void *emit_ctx;
 	pregon_batch *batch; /* the documents checked together, or NULL */
 	size_t batch_seq;    /* this document's place in the batch */

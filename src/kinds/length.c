@@ -193,8 +193,10 @@ static void emit(const length_state *s, kind_run *run, const text_view *v,
 	free(msg);
 }
 
-/* Check one field against its limit; `found` holds the field's entities. */
-static void check_field(const length_state *s, kind_run *run,
+/* Check one field against its limit; `found` holds the field's entities.
+ * The body's length goes to the report's metrics whether or not it fits,
+ * so that an editor can show it as the text grows. */
+static void check_field(const length_state *s, kind_run *run, int field,
 			const text_view *v, const limit_t *l,
 			const count_entities *found)
 {
@@ -213,6 +215,10 @@ static void check_field(const length_state *s, kind_run *run,
 		count_result r;
 		count_measure(&r, l->unit, v->s, v->len, l->max, &count_weights_x,
 			      found);
+		if (field == F_BODY) {
+			run->metric(run, "longitud", (double)r.total);
+			run->metric(run, "longitud_maxima", (double)l->max);
+		}
 		if (r.total > l->max)
 			emit(s, run, v, r.cross, v->len, l, r.total);
 		return;
@@ -239,7 +245,7 @@ static int length_check(const void *p, kind_run *run)
 		int rc = kind_body(run, s->lexer, &v, s->lexer ? &found : NULL);
 		if (rc)
 			return rc;
-		check_field(s, run, v, l, s->lexer ? found : NULL);
+		check_field(s, run, F_BODY, v, l, s->lexer ? found : NULL);
 	}
 	const y_node *title = y_get(d->fm, "titulo");
 	l = limit_for(s, d, F_TITLE);
@@ -256,7 +262,7 @@ static int length_check(const void *p, kind_run *run)
 					  COUNT_URL | COUNT_HASHTAG | COUNT_MENTION, &found)
 			  : 0;
 	if (rc == 0)
-		check_field(s, run, &v, l, &found);
+		check_field(s, run, F_TITLE, &v, l, &found);
 	count_entities_dispose(&found);
 	text_view_dispose(&v);
 	return rc;
