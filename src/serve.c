@@ -76,6 +76,7 @@ static const struct {
 typedef struct {
 	pregon_engine *engine;
 	const char *token; /* NULL: none asked */
+	int local_only;    /* no token: only a Host naming this machine */
 } server;
 
 /* What a request collects between the calls of the access handler: only a
@@ -376,6 +377,26 @@ static enum MHD_Result handle_other(struct MHD_Connection *conn, const char *url
  * the body, then once more with none.  Answering only then keeps the
  * connection open for the next request; a check refused by its headers is
  * answered at once, before its body is read. */
+/* A Host header that names the local machine: localhost, 127.x.x.x or
+ * [::1], with any port.  A web page elsewhere that rebinds its own name to
+ * 127.0.0.1 sends its own name here, and is refused. */
+static int local_host(const char *host)
+{
+	if (!host)
+		return 0;
+	size_t n = strcspn(host, host[0] == '[' ? "]" : ":");
+	if (host[0] == '[')
+		return strncmp(host, "[::1]", 5) == 0 && (host[5] == '\0' || host[5] == ':');
+	if (n == 9 && strncmp(host, "localhost", 9) == 0)
+		return 1;
+	if (strncmp(host, "127.", 4) != 0)
+		return 0;
+	for (size_t i = 4; i < n; i++)
+		if (!((host[i] >= '0' && host[i] <= '9') || host[i] == '.'))
+			return 0;
+	return 1;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 			      const char *url, const char *method,
 			      const char *version, const char *data,
@@ -387,6 +408,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 		    strcmp(method, MHD_HTTP_METHOD_POST) == 0;
 	upload *u = *ctx;
 	if (!u) {
+		if (s->local_only &&
+		    !local_host(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							    MHD_HTTP_HEADER_HOST)))
+			return refuse(conn, MHD_HTTP_FORBIDDEN,
+				      _("este servidor solo atiende a esta máquina: abra la página con localhost o 127.0.0.1"),
+				      NULL);
 		if (check && announced_too_big(conn))
 			return refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
 				      _("la solicitud pasa del límite de 512 KiB"), NULL);
@@ -494,7 +521,7 @@ int pregon_cli_serve(int argc, char **argv)
 	serve_cli c;
 	int status = EXIT_TROUBLE;
 	struct addrinfo *ai = NULL;
-	server s = { NULL, NULL };
+	server s = { NULL, NULL, 0 };
 	if (parse_serve_args(&c, argc, argv))
 		goto cleanup;
 	if (c.help) {
@@ -514,6 +541,7 @@ int pregon_cli_serve(int argc, char **argv)
 	if (serve_engine(&s.engine, &c))
 		goto cleanup;
 	s.token = c.token;
+	s.local_only = c.token == NULL;
 	status = run(&c, &s, ai);
 cleanup:
 	pregon_engine_free(s.engine);

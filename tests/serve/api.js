@@ -157,10 +157,19 @@ function stalled(start) {
 async function contractChecks() {
   const idle = [
     stalled(''),
-    stalled('POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Ty'),
-    stalled('POST /api/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+    stalled('POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty'),
+    stalled('POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
       'Content-Length: 100\r\n\r\n{"text": "Hola'),
   ];
+  // DNS rebinding: without a token, only a Host naming this machine
+  expectRefusal(await send('GET', '/', { headers: { Host: 'ataque.example:80' } }), 403,
+    /solo atiende a esta máquina/, 'Host de otra máquina');
+  expectRefusal(await send('POST', '/api/check', { body: '{"text":"Hola"}',
+    headers: { Host: '127.0.0.1.ataque.example', 'Content-Type': 'application/json' } }), 403,
+    /solo atiende a esta máquina/, 'Host que empieza como 127.0.0.1');
+  for (const host of [`localhost:${base.port}`, `127.0.0.1:${base.port}`, `[::1]:${base.port}`]) {
+    check((await send('GET', '/', { headers: { Host: host } })).status === 200, `Host ${host} atendido`);
+  }
   // the page and its files
   const page = await send('GET', '/');
   check(page.status === 200 && /^text\/html; charset=utf-8$/.test(page.headers['content-type']),

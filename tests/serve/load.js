@@ -84,7 +84,7 @@ async function burst(expected, round) {
 async function holdConnections(n) {
   const held = await Promise.all(Array.from({ length: n }, () => new Promise((resolve) => {
     const sock = net.connect(base.port, base.hostname,
-      () => sock.write('GET /api/opciones HTTP/1.1\r\nHost: pregon\r\n\r\n'));
+      () => sock.write('GET /api/opciones HTTP/1.1\r\nHost: localhost\r\n\r\n'));
     let got = '';
     sock.on('data', (d) => {
       got += d;
