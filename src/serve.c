@@ -333,16 +333,6 @@ static int announced_too_big(struct MHD_Connection *conn)
 	return length && strtoull(length, NULL, 10) > MAX_REQUEST;
 }
 
-static const char *today(char out[11])
-{
-	const char *fixed = getenv("PREGON_TODAY");
-	if (fixed && pregon_date_valid(fixed))
-		snprintf(out, 11, "%s", fixed);
-	else
-		pregon_today(out);
-	return out;
-}
-
 /* What is not the check: the page's files and the options. */
 static enum MHD_Result handle_other(struct MHD_Connection *conn, const char *url,
 				    const char *method)
@@ -450,8 +440,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
 		return refuse(conn, MHD_HTTP_CONTENT_TOO_LARGE,
 			      _("la solicitud pasa del límite de 512 KiB"), NULL);
 	char day[11];
+	pregon_today_or_env(day);
 	serve_answer a;
-	serve_api_check(&a, s->engine, u->data ? u->data : "", u->len, today(day));
+	serve_api_check(&a, s->engine, u->data ? u->data : "", u->len, day);
 	return answer_json(conn, a.status, a.body);
 }
 

@@ -340,20 +340,11 @@ static void publish(lsp_server *s, const lsp_doc *d, json_t *diagnostics)
 			 "diagnostics", diagnostics));
 }
 
-static void today(char out[11])
-{
-	const char *env = getenv("PREGON_TODAY");
-	if (env && pregon_date_valid(env) && strlen(env) == 10)
-		memcpy(out, env, 11);
-	else
-		pregon_today(out);
-}
-
 int lsp_check(pregon_report **out, const lsp_doc *d, const pregon_engine *e,
 	      const char *only_rule, int suggest, pregon_diag *diag)
 {
 	char date[11];
-	today(date);
+	pregon_today_or_env(date);
 	pregon_check_options o = { 0 };
 	o.today = date;
 	o.plain_text = d->plain;
