@@ -224,7 +224,7 @@ check-clarity: $(CLARITY_BIN)
 # pregon comments: the cases of tests/comments, then HatEval against AG.
 check-comments: $(BIN) $(MO) $(COMMENTS_EVAL_BIN)
 	@$(TEST_ENV) bash tests/comments/run.sh $(BIN)
-	@$(TEST_ENV) $(COMMENTS_EVAL_BIN) $(BIN)
+	@$(TEST_ENV) $(COMMENTS_EVAL_BIN) $(BIN) tests/comments/anotacion-xii.tsv
 
 # Every report format of the format cases, compared with its expected file;
 # the GitHub step summary through the command.

@@ -2,21 +2,33 @@
  * 2019, Spanish part (../shared/corpus/offensive-es-hateval2019, 6,569
  * tweets about women and immigrants labelled hate speech HS and aggressive
  * AG).  The command runs as a user runs it, on the corpus file itself (JSON
- * lines with `id` and `text`); its verdicts are compared with the labels:
+ * lines with `id` and `text`); its verdicts are compared with two sets of
+ * labels.
  *
+ * HatEval's own:
  *   recall      the aggressive tweets (AG) marked to block;
  *   precision   the marked tweets that are aggressive;
  *   clean rate  the tweets labelled neither hateful nor aggressive marked.
  *
- * Bars: at least MIN_AG % of AG marked, at most MAX_CLEAN % of the clean
- * ones (see docs/comentarios.md for why the clean rate is what it is: many
- * of those tweets insult a person all the same).
+ * HatEval marks aggression only against women and immigrants, while
+ * criterion XII blocks insults to anyone, so tests/comments/anotacion-xii.tsv
+ * labels a random sample (650 ids) by that criterion; against it:
+ *   recall and precision of the marks against the criterion;
+ *   benign rate  the HS=0 tweets that insult nobody, marked;
+ *   and the share of HS=0 tweets that do insult someone, which bounds what
+ *   the clean rate can be for a command that follows the criterion.
  *
- *   eval_comments PREGON
+ * Bars: MIN_AG % of AG marked; MAX_BENIGN % of the benign ones marked and
+ * MIN_XII_RECALL / MIN_XII_PRECISION against the criterion; the clean rate
+ * at most MAX_CLEAN %, a ceiling against regressions (docs/comentarios.md
+ * says why it cannot be 10 %).
+ *
+ *   eval_comments PREGON ANNOTATION
  *
  * Without the corpus the test is skipped with a notice, unless
  * PREGON_REQUIRE_ALL=1 (CI), where that is a failure. */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +37,10 @@
 #include "support.h"
 
 #define MIN_AG 50.0
-#define MAX_CLEAN 30.0
+#define MAX_CLEAN 28.0
+#define MAX_BENIGN 10.0
+#define MIN_XII_RECALL 60.0
+#define MIN_XII_PRECISION 70.0
 
 /* The command's output for the corpus file, parsed; NULL on failure. */
 static json_t *run_command(const char *pregon, const char *posts)
@@ -47,10 +62,153 @@ static json_t *run_command(const char *pregon, const char *posts)
 	return out;
 }
 
+/* What the corpus and the command say of each tweet, by id. */
+typedef struct {
+	int hs, ag, marked;
+} verdict;
+
+typedef struct {
+	size_t n, marked, ag, ag_marked, clean, clean_marked;
+} hateval_counts;
+
+/* Walks the corpus beside the command's verdicts: HatEval's counts, and
+ * `by_id` (id -> [hs, ag, marked]) for the annotation.  0, or 1 after a
+ * message. */
+static int read_corpus(const char *posts, json_t *verdicts, json_t *by_id,
+		       hateval_counts *c)
+{
+	FILE *f = fopen(posts, "r");
+	if (!f) {
+		printf("comentarios: no se puede leer %s\n", posts);
+		return 1;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	int failed = 0;
+	memset(c, 0, sizeof *c);
+	while (!failed && getline(&line, &cap, f) > 0) {
+		json_error_t err;
+		json_t *post = json_loads(line, 0, &err);
+		json_t *v = json_array_get(verdicts, c->n++);
+		const char *id = json_string_value(json_object_get(post, "id"));
+		const char *vid = json_string_value(json_object_get(v, "id"));
+		if (!id || !vid || strcmp(id, vid) != 0) {
+			printf("comentarios: la salida no sigue al corpus en %zu\n", c->n);
+			failed = 1;
+		} else {
+			json_t *labels = json_object_get(post, "labels");
+			verdict x = {
+				(int)json_integer_value(json_object_get(labels, "HS")),
+				(int)json_integer_value(json_object_get(labels, "AG")),
+				strcmp(json_string_value(json_object_get(v, "action")), "block") == 0,
+			};
+			c->marked += (size_t)x.marked;
+			if (x.ag) {
+				c->ag++;
+				c->ag_marked += (size_t)x.marked;
+			} else if (!x.hs) {
+				c->clean++;
+				c->clean_marked += (size_t)x.marked;
+			}
+			json_object_set_new(by_id, id, json_pack("[iii]", x.hs, x.ag, x.marked));
+		}
+		json_decref(post);
+	}
+	free(line);
+	fclose(f);
+	if (!failed && c->n != json_array_size(verdicts)) {
+		printf("comentarios: %zu comentarios en la salida, %zu en el corpus\n",
+		       json_array_size(verdicts), c->n);
+		failed = 1;
+	}
+	return failed;
+}
+
+/* The marks against the criterion-XII labels of one sample, or all. */
+typedef struct {
+	size_t tp, fp, fn, hs0, hs0_insulting, benign, benign_marked;
+} xii_counts;
+
+static double pct(size_t a, size_t b)
+{
+	return b ? 100.0 * (double)a / (double)b : 0;
+}
+
+static void print_xii(const char *what, const xii_counts *x)
+{
+	double share = pct(x->hs0_insulting, x->hs0) / 100.0;
+	double half = x->hs0 ? 196.0 * sqrt(share * (1 - share) / (double)x->hs0) : 0;
+	printf("  %s: exhaustividad %.1f%%, precisión %.1f%%; HS=0 que insultan: "
+	       "%zu de %zu (%.1f%% ± %.1f); HS=0 que no insultan marcados: %zu de %zu (%.1f%%)\n",
+	       what, pct(x->tp, x->tp + x->fn), pct(x->tp, x->tp + x->fp),
+	       x->hs0_insulting, x->hs0, 100 * share, half, x->benign_marked,
+	       x->benign, pct(x->benign_marked, x->benign));
+}
+
+static void count_xii(xii_counts *x, int insults, const verdict *v)
+{
+	x->tp += (size_t)(insults && v->marked);
+	x->fn += (size_t)(insults && !v->marked);
+	x->fp += (size_t)(!insults && v->marked);
+	if (!v->hs) {
+		x->hs0++;
+		x->hs0_insulting += (size_t)insults;
+		x->benign += (size_t)!insults;
+		x->benign_marked += (size_t)(!insults && v->marked);
+	}
+}
+
+/* Reads the annotation (id TAB 0|1 TAB sample; # comments) and checks its
+ * bars; 0, or 1 after a message. */
+static int check_annotation(const char *path, json_t *by_id)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		printf("comentarios: no se puede leer %s\n", path);
+		return 1;
+	}
+	xii_counts all = { 0 }, held_out = { 0 };
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0, failed = 0;
+	while (!failed && getline(&line, &cap, f) > 0) {
+		lineno++;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		char id[128], sample[8];
+		int insults;
+		json_t *v;
+		if (sscanf(line, "%127[^\t]\t%d\t%7s", id, &insults, sample) != 3 ||
+		    (insults != 0 && insults != 1) || !(v = json_object_get(by_id, id))) {
+			printf("%s:%d: línea no válida o id que no está en el corpus\n", path, lineno);
+			failed = 1;
+			break;
+		}
+		verdict x = { (int)json_integer_value(json_array_get(v, 0)),
+			      (int)json_integer_value(json_array_get(v, 1)),
+			      (int)json_integer_value(json_array_get(v, 2)) };
+		count_xii(&all, insults, &x);
+		if (strcmp(sample, "C") == 0)
+			count_xii(&held_out, insults, &x);
+	}
+	free(line);
+	fclose(f);
+	if (failed)
+		return 1;
+	printf("comentarios: frente al criterio XII (%s)\n", path);
+	print_xii("toda la muestra", &all);
+	print_xii("muestra C, no usada para ajustar", &held_out);
+	double recall = pct(all.tp, all.tp + all.fn), precision = pct(all.tp, all.tp + all.fp),
+	       benign = pct(all.benign_marked, all.benign);
+	printf("  mínimos: exhaustividad %.0f%%, precisión %.0f%%; techo de HS=0 que no insultan "
+	       "marcados %.0f%%\n", MIN_XII_RECALL, MIN_XII_PRECISION, MAX_BENIGN);
+	return recall < MIN_XII_RECALL || precision < MIN_XII_PRECISION || benign > MAX_BENIGN;
+}
+
 int main(int argc, char **argv)
 {
-	if (argc != 2) {
-		fprintf(stderr, "uso: eval_comments PREGON\n");
+	if (argc != 3) {
+		fprintf(stderr, "uso: eval_comments PREGON ANOTACION\n");
 		return 2;
 	}
 	const char *corpus = getenv("PREGON_CORPUS");
@@ -67,59 +225,22 @@ int main(int argc, char **argv)
 	json_t *out = run_command(argv[1], posts);
 	if (!out)
 		return 1;
-	json_t *verdicts = json_object_get(out, "comments");
-	FILE *f = fopen(posts, "r");
-	char *line = NULL;
-	size_t cap = 0, i = 0;
-	size_t ag = 0, ag_marked = 0, clean = 0, clean_marked = 0, marked = 0;
-	int failed = !f;
-	while (f && getline(&line, &cap, f) > 0) {
-		json_error_t err;
-		json_t *post = json_loads(line, 0, &err);
-		json_t *v = json_array_get(verdicts, i++);
-		const char *id = json_string_value(json_object_get(post, "id"));
-		const char *vid = json_string_value(json_object_get(v, "id"));
-		if (!id || !vid || strcmp(id, vid) != 0) {
-			printf("comentarios: la salida no sigue al corpus en %zu\n", i);
-			failed = 1;
-			json_decref(post);
-			break;
-		}
-		json_t *labels = json_object_get(post, "labels");
-		int hs = (int)json_integer_value(json_object_get(labels, "HS"));
-		int is_ag = (int)json_integer_value(json_object_get(labels, "AG"));
-		int m = strcmp(json_string_value(json_object_get(v, "action")), "block") == 0;
-		marked += (size_t)m;
-		if (is_ag) {
-			ag++;
-			ag_marked += (size_t)m;
-		} else if (!hs) {
-			clean++;
-			clean_marked += (size_t)m;
-		}
-		json_decref(post);
-	}
-	free(line);
-	if (f)
-		fclose(f);
-	if (!failed && i != json_array_size(verdicts)) {
-		printf("comentarios: %zu comentarios en la salida, %zu en el corpus\n",
-		       json_array_size(verdicts), i);
-		failed = 1;
-	}
+	json_t *by_id = json_object();
+	hateval_counts c;
+	int failed = read_corpus(posts, json_object_get(out, "comments"), by_id, &c);
 	if (!failed) {
-		double recall = ag ? 100.0 * (double)ag_marked / (double)ag : 0;
-		double precision = marked ? 100.0 * (double)ag_marked / (double)marked : 0;
-		double clean_pct = clean ? 100.0 * (double)clean_marked / (double)clean : 0;
+		double recall = pct(c.ag_marked, c.ag), clean = pct(c.clean_marked, c.clean);
 		printf("comentarios: HatEval 2019: %zu comentarios, %zu marcados para bloquear\n",
-		       i, marked);
+		       c.n, c.marked);
 		printf("  agresivos (AG) marcados: %zu de %zu (exhaustividad %.1f%%, mínimo %.0f%%)\n",
-		       ag_marked, ag, recall, MIN_AG);
-		printf("  marcados que son AG: precisión %.1f%%\n", precision);
+		       c.ag_marked, c.ag, recall, MIN_AG);
+		printf("  marcados que son AG: precisión %.1f%%\n", pct(c.ag_marked, c.marked));
 		printf("  sin odio ni agresión marcados: %zu de %zu (%.1f%%, techo %.0f%%)\n",
-		       clean_marked, clean, clean_pct, MAX_CLEAN);
-		failed = recall < MIN_AG || clean_pct > MAX_CLEAN;
+		       c.clean_marked, c.clean, clean, MAX_CLEAN);
+		failed = recall < MIN_AG || clean > MAX_CLEAN;
+		failed |= check_annotation(argv[2], by_id);
 	}
+	json_decref(by_id);
 	json_decref(out);
 	return failed;
 }

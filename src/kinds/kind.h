@@ -109,6 +109,11 @@ void kind_emit_post(kind_run *run, const char *message);
  * longest first.  Caller frees. */
 char *kind_word_alternation(const char *const *words, size_t n, int flags);
 
+/* Inside quotation marks: an opening mark (« " “ ‘ or a straight ' that
+ * is not an apostrophe within a word) before view byte `at` in its
+ * paragraph that no closing mark follows before `at`. */
+int kind_quoted(const text_view *v, size_t at);
+
 /* The index in `names` (NULL-terminated) of the scalar `n`, the value of
  * `key`; otherwise an error at `n` with the closest name or all of them. */
 int kind_choice(const y_node *n, const char *const *names, const char *key,

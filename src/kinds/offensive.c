@@ -8,7 +8,11 @@
  * ("eres una rata", "pinche rata", not "control de ratas"): they count after
  * one of the `destinatarios` within `ventana` words.  `excepciones` name
  * words whose innocent sense shows in their context ("perras" near
- * "esterilización").  With `evasiones` (on by default) the usual disguises
+ * "esterilización"; "perra" right after "mi"), on either side or only on
+ * the one `lado` says; one without `palabras` covers every word of the rule
+ * ("soy" before an insult: one speaks of oneself, not of others).  With
+ * `salvo_entre_comillas` a match inside quotation marks does not count: the
+ * words of someone else, reported.  With `evasiones` (on by default) the usual disguises
  * are undone before matching: digits and symbols for letters ("p3nd3j0",
  * "put@"), letters stretched ("imbecilll") or spaced ("p u t o",
  * "p.u.t.o"), and * for a letter ("p*ndejo"). */
@@ -25,12 +29,15 @@ typedef struct {
 	int directed;
 } entry;
 
+typedef enum { SIDE_BOTH, SIDE_BEFORE, SIDE_AFTER } side;
+
 typedef struct {
-	entry *words;   /* the words the exception covers */
+	entry *words;   /* the words the exception covers; none: all of them */
 	size_t n_words;
 	entry *context; /* one word each */
 	size_t n_context;
 	long distance;
+	side where;     /* where the context may be */
 } exception;
 
 typedef struct {
@@ -49,11 +56,12 @@ typedef struct {
 	size_t n_exceptions;
 	long window;
 	int evasions;
+	int skip_quoted; /* `salvo_entre_comillas` */
 } off_state;
 
 static const char *const keys[] = { "palabras", "dirigidas", "destinatarios",
 				    "ventana", "excepciones", "evasiones",
-				    "lista", NULL };
+				    "lista", "salvo_entre_comillas", NULL };
 
 static void entries_free(entry *e, size_t n)
 {
@@ -185,28 +193,33 @@ static void build_index(off_state *s)
 
 static int parse_exceptions(off_state *s, const y_node *n, pregon_diag *diag)
 {
-	static const char *const exc_keys[] = { "palabras", "contexto", "distancia", NULL };
+	static const char *const exc_keys[] = { "palabras", "contexto", "distancia",
+						"lado", NULL };
+	static const char *const side_names[] = { "ambos", "antes", "despues", NULL };
 	if (y_expect(n, Y_SEQ, "excepciones", diag))
 		return PREGON_EINVAL;
 	s->exceptions = xcalloc(n->n + 1, sizeof *s->exceptions);
 	for (size_t i = 0; i < n->n; i++) {
 		const y_node *x = n->items[i];
 		exception *e = &s->exceptions[s->n_exceptions++];
+		int where = SIDE_BOTH;
 		e->distance = 10;
 		if (y_expect(x, Y_MAP, "excepciones", diag) ||
 		    y_check_keys(x, exc_keys, "excepciones", diag))
 			return PREGON_EINVAL;
 		const y_node *w = y_get(x, "palabras"), *c = y_get(x, "contexto"),
-			     *d = y_get(x, "distancia");
-		if (!w || !c) {
+			     *d = y_get(x, "distancia"), *l = y_get(x, "lado");
+		if (!c) {
 			y_error(diag, x, NULL, _("falta la clave «%s» en %s"),
-				w ? "contexto" : "palabras", "excepciones");
+				"contexto", "excepciones");
 			return PREGON_EINVAL;
 		}
-		if (add_entries(&e->words, &e->n_words, w, 0, diag) ||
+		if ((w && add_entries(&e->words, &e->n_words, w, 0, diag)) ||
 		    add_entries(&e->context, &e->n_context, c, 0, diag) ||
-		    (d && y_to_int(d, 1, 100, &e->distance, diag)))
+		    (d && y_to_int(d, 1, 100, &e->distance, diag)) ||
+		    (l && kind_choice(l, side_names, "lado", &where, diag)))
 			return PREGON_EINVAL;
+		e->where = (side)where;
 	}
 	return 0;
 }
@@ -220,7 +233,8 @@ static int off_compile(void **out, const kind_compile *c, pregon_diag *diag)
 		     *exc = kind_get(c, "excepciones");
 	if (kind_overrides_known(c, &kind_offensive, diag) ||
 	    kind_int(c, "ventana", 3, 1, 20, &s->window, diag) ||
-	    kind_bool(c, "evasiones", 1, &s->evasions, diag))
+	    kind_bool(c, "evasiones", 1, &s->evasions, diag) ||
+	    kind_bool(c, "salvo_entre_comillas", 0, &s->skip_quoted, diag))
 		goto fail;
 	if (!words && !directed && !list) {
 		y_error(diag, c->rule, _("añada «palabras», «dirigidas» o «lista»"),
@@ -436,18 +450,22 @@ static int is_marker(const off_state *s, const token *t)
 }
 
 /* An innocent sense: the matched words are an exception's and one of its
- * context words is near. */
+ * context words is near, on its side. */
 static int excused(const off_state *s, const tokens *tk, size_t i, size_t j)
 {
 	for (size_t x = 0; x < s->n_exceptions; x++) {
 		const exception *e = &s->exceptions[x];
-		int covered = 0;
+		int covered = e->n_words == 0;
 		for (size_t k = i; k < j && !covered; k++)
 			covered = any_word(e->words, e->n_words, &tk->t[k]);
 		if (!covered)
 			continue;
 		size_t from = i > (size_t)e->distance ? i - (size_t)e->distance : 0;
 		size_t to = j + (size_t)e->distance < tk->n ? j + (size_t)e->distance : tk->n;
+		if (e->where == SIDE_AFTER)
+			from = j;
+		if (e->where == SIDE_BEFORE)
+			to = i;
 		for (size_t k = from; k < to; k++)
 			if ((k < i || k >= j) && any_word(e->context, e->n_context, &tk->t[k]))
 				return 1;
@@ -567,7 +585,7 @@ static int off_check(const void *p, kind_run *run)
 		}
 		if (!len)
 			len = longest_match(s, &tk, i, &tk.t[i], 0);
-		if (len)
+		if (len && !(s->skip_quoted && kind_quoted(v, tk.t[i].vs)))
 			kind_emit_view_span(run, v, tk.t[i].vs, tk.t[i + len - 1].ve, NULL, NULL, 0);
 		i += len ? len : 1;
 	}

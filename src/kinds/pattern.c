@@ -261,27 +261,6 @@ static char *fill_groups(const char *tmpl, const kind_run *run,
 	return buf_detach(&b);
 }
 
-/* Inside quotation marks: an opening mark before `at` in its paragraph
- * that no closing mark follows before `at`. */
-static int quoted(const text_view *v, size_t at)
-{
-	int open = 0;
-	size_t i = at;
-	while (i > 0 && v->s[i - 1] != '\n')
-		i--;
-	for (; i < at;) {
-		int32_t cp;
-		i += (size_t)text_decode(v->s + i, v->len - i, &cp);
-		if (cp == 0xAB || cp == 0x201C)
-			open = 1;
-		else if (cp == 0xBB || cp == 0x201D)
-			open = 0;
-		else if (cp == '"')
-			open = !open;
-	}
-	return open;
-}
-
 /* The sentence around [ms, me): from after the previous . ! ? or line
  * break to the next one. */
 static void sentence_of(const text_view *v, size_t ms, size_t me, size_t *ss, size_t *se)
@@ -299,7 +278,7 @@ static void sentence_of(const text_view *v, size_t ms, size_t me, size_t *ss, si
 static int excepted(const pattern_state *s, kind_run *run, const text_view *v,
 		    size_t ms, size_t me)
 {
-	if (s->skip_quoted && quoted(v, ms))
+	if (s->skip_quoted && kind_quoted(v, ms))
 		return 1;
 	if (!s->unless)
 		return 0;
