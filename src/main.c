@@ -35,43 +35,38 @@ enum opt_id {
 	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP, OPT_LOG
 };
 
-static const struct option_def {
-	const char *name;
-	const char *arg; /* NULL: a switch */
-	enum opt_id id;
-	const char *help;
-} options[] = {
-	{ "format", N_("FORMATO"), OPT_FORMAT, N_("formato del informe: text (por omisión), json, sarif, github, rdjson, checkstyle, gitlab o line") },
-	{ "column-unit", N_("char|byte|utf16"), OPT_COLUMN_UNIT, N_("unidad de las columnas de line, github y checkstyle (char por omisión)") },
-	{ "fail-on", N_("error|warning|info"), OPT_FAIL_ON, N_("severidad mínima que hace salir con estado 1 (error por omisión)") },
-	{ "max-warnings", N_("N"), OPT_MAX_WARNINGS, N_("sale con estado 1 si hay más de N advertencias") },
-	{ "baseline", N_("ARCHIVO"), OPT_BASELINE, N_("línea base: la primera vez registra los hallazgos; después solo se informan los nuevos y el archivo solo se reduce") },
-	{ "update-baseline", NULL, OPT_UPDATE_BASELINE, N_("con --baseline, registra también los hallazgos nuevos") },
-	{ "date", N_("AAAA-MM-DD"), OPT_DATE, N_("fecha de publicación; reemplaza la «fecha» del encabezado") },
-	{ "platform", N_("ID"), OPT_PLATFORM, N_("plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)") },
-	{ "topic", N_("ID"), OPT_TOPIC, N_("tema de la publicación (educacion, salud, proteccion-civil, ...)") },
-	{ "config", N_("ARCHIVO"), OPT_CONFIG, N_("archivo de configuración para todos los archivos; sin ella se busca el .pregon.yaml más cercano de cada uno") },
-	{ "no-config", NULL, OPT_NO_CONFIG, N_("no busca ni lee ningún .pregon.yaml") },
-	{ "stdin-filename", N_("RUTA"), OPT_STDIN_FILENAME, N_("ruta de la entrada estándar en el informe y para buscar la configuración") },
-	{ "rules", N_("RUTA"), OPT_RULES, N_("conjunto de reglas (archivo o carpeta) en lugar de los predeterminados; repetible") },
-	{ "lang", N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
-	{ "color", N_("auto|always|never"), OPT_COLOR, N_("colores en el informe de texto (auto: solo en una terminal)") },
-	{ "quiet", NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
-	{ "suggest", NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
-	{ "fix", NULL, OPT_FIX, N_("aplica a los archivos las correcciones seguras (escritura atómica) e informa lo que queda") },
-	{ "diff", NULL, OPT_DIFF, N_("muestra las correcciones seguras como diff unificado, sin escribir nada") },
-	{ "jobs", N_("N"), OPT_JOBS, N_("revisa N archivos a la vez (por omisión, uno por procesador); el informe es el mismo y en el mismo orden") },
-	{ "shard", N_("I/N"), OPT_SHARD, N_("revisa solo la parte I de N de los archivos (por un hash estable de la ruta), sin las comprobaciones entre archivos; para repartir un repositorio entre N máquinas") },
-	{ "cross-files-only", NULL, OPT_CROSS_FILES_ONLY, N_("solo las comprobaciones entre archivos (textos repetidos), que --shard deja fuera") },
-	{ "max-file-size", N_("TAMAÑO"), OPT_MAX_FILE_SIZE, N_("rechaza con un error los archivos mayores (bytes, o con K, M o G; 64M por omisión)") },
-	{ "list-rules", NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
-	{ "list-windows", NULL, OPT_LIST_WINDOWS, N_("lista las ventanas de veda electoral e informes conocidas, con sus fuentes") },
-	{ "explain", N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
-	{ "print-config", NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva de RUTA (o de la carpeta actual) y de dónde viene cada valor") },
-	{ "test-rules", N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
-	{ "version", NULL, OPT_VERSION, N_("muestra la versión") },
-	{ "help", NULL, OPT_HELP, N_("muestra esta ayuda") },
-	{ "log", N_("ARCHIVO"), OPT_LOG, N_("añade a la bitácora ARCHIVO una línea JSON por publicación revisada (sin datos personales)") },
+static const cli_option options[] = {
+	{ "format", 0, N_("FORMATO"), OPT_FORMAT, N_("formato del informe: text (por omisión), json, sarif, github, rdjson, checkstyle, gitlab o line") },
+	{ "column-unit", 0, N_("char|byte|utf16"), OPT_COLUMN_UNIT, N_("unidad de las columnas de line, github y checkstyle (char por omisión)") },
+	{ "fail-on", 0, N_("error|warning|info"), OPT_FAIL_ON, N_("severidad mínima que hace salir con estado 1 (error por omisión)") },
+	{ "max-warnings", 0, N_("N"), OPT_MAX_WARNINGS, N_("sale con estado 1 si hay más de N advertencias") },
+	{ "baseline", 0, N_("ARCHIVO"), OPT_BASELINE, N_("línea base: la primera vez registra los hallazgos; después solo se informan los nuevos y el archivo solo se reduce") },
+	{ "update-baseline", 0, NULL, OPT_UPDATE_BASELINE, N_("con --baseline, registra también los hallazgos nuevos") },
+	{ "date", 0, N_("AAAA-MM-DD"), OPT_DATE, N_("fecha de publicación; reemplaza la «fecha» del encabezado") },
+	{ "platform", 0, N_("ID"), OPT_PLATFORM, N_("plataforma (x, facebook, instagram, threads, tiktok, linkedin, youtube)") },
+	{ "topic", 0, N_("ID"), OPT_TOPIC, N_("tema de la publicación (educacion, salud, proteccion-civil, ...)") },
+	{ "config", 0, N_("ARCHIVO"), OPT_CONFIG, N_("archivo de configuración para todos los archivos; sin ella se busca el .pregon.yaml más cercano de cada uno") },
+	{ "no-config", 0, NULL, OPT_NO_CONFIG, N_("no busca ni lee ningún .pregon.yaml") },
+	{ "stdin-filename", 0, N_("RUTA"), OPT_STDIN_FILENAME, N_("ruta de la entrada estándar en el informe y para buscar la configuración") },
+	{ "rules", 0, N_("RUTA"), OPT_RULES, N_("conjunto de reglas (archivo o carpeta) en lugar de los predeterminados; repetible") },
+	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
+	{ "color", 0, N_("auto|always|never"), OPT_COLOR, N_("colores en el informe de texto (auto: solo en una terminal)") },
+	{ "quiet", 0, NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
+	{ "suggest", 0, NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
+	{ "fix", 0, NULL, OPT_FIX, N_("aplica a los archivos las correcciones seguras (escritura atómica) e informa lo que queda") },
+	{ "diff", 0, NULL, OPT_DIFF, N_("muestra las correcciones seguras como diff unificado, sin escribir nada") },
+	{ "jobs", 0, N_("N"), OPT_JOBS, N_("revisa N archivos a la vez (por omisión, uno por procesador); el informe es el mismo y en el mismo orden") },
+	{ "shard", 0, N_("I/N"), OPT_SHARD, N_("revisa solo la parte I de N de los archivos (por un hash estable de la ruta), sin las comprobaciones entre archivos; para repartir un repositorio entre N máquinas") },
+	{ "cross-files-only", 0, NULL, OPT_CROSS_FILES_ONLY, N_("solo las comprobaciones entre archivos (textos repetidos), que --shard deja fuera") },
+	{ "max-file-size", 0, N_("TAMAÑO"), OPT_MAX_FILE_SIZE, N_("rechaza con un error los archivos mayores (bytes, o con K, M o G; 64M por omisión)") },
+	{ "list-rules", 0, NULL, OPT_LIST_RULES, N_("lista las reglas cargadas") },
+	{ "list-windows", 0, NULL, OPT_LIST_WINDOWS, N_("lista las ventanas de veda electoral e informes conocidas, con sus fuentes") },
+	{ "explain", 0, N_("REGLA"), OPT_EXPLAIN, N_("explica una regla y muestra sus ejemplos") },
+	{ "print-config", 0, NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva de RUTA (o de la carpeta actual) y de dónde viene cada valor") },
+	{ "test-rules", 0, N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
+	{ "version", 0, NULL, OPT_VERSION, N_("muestra la versión") },
+	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
+	{ "log", 0, N_("ARCHIVO"), OPT_LOG, N_("añade a la bitácora ARCHIVO una línea JSON por publicación revisada (sin datos personales)") },
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -124,15 +119,9 @@ static int in_list(const char *const *list, const char *s)
 
 static void print_help(void)
 {
-	printf("%s\n\n", _("Uso: pregon [OPCIONES] [RUTA...]"));
-	printf("%s\n\n", _("Revisa borradores de publicaciones institucionales contra la Norma Técnica No. 10 «Uso de Redes Sociales» del Ayuntamiento de Tecate. RUTA es un archivo, una carpeta (se recorren .md, .markdown y .txt) o - para la entrada estándar, que es la opción por omisión."));
-	printf("%s\n", _("Opciones:"));
-	for (size_t i = 0; i < N_OPTIONS; i++) {
-		char left[64];
-		snprintf(left, sizeof left, "--%s%s%s", options[i].name,
-			 options[i].arg ? " " : "", options[i].arg ? _(options[i].arg) : "");
-		printf("  %-26s %s\n", left, _(options[i].help));
-	}
+	cli_print_help(_("Uso: pregon [OPCIONES] [RUTA...]"),
+		       _("Revisa borradores de publicaciones institucionales contra la Norma Técnica No. 10 «Uso de Redes Sociales» del Ayuntamiento de Tecate. RUTA es un archivo, una carpeta (se recorren .md, .markdown y .txt) o - para la entrada estándar, que es la opción por omisión."),
+		       options, N_OPTIONS);
 	static const struct {
 		const char *name, *help;
 	} subcommands[] = {
@@ -148,35 +137,14 @@ static void print_help(void)
 	printf("\n%s\n", _("Estado de salida: 0 sin errores; 1 al menos un hallazgo de severidad error; 2 error de uso, de configuración o de entrada."));
 }
 
-static const struct option_def *find_option(const char *name, size_t len)
+/* One option or operand (id -1) of the check (cli_parse's callback). */
+static int set_option(void *state, int id, const char *v)
 {
-	for (size_t i = 0; i < N_OPTIONS; i++)
-		if (strlen(options[i].name) == len &&
-		    strncmp(options[i].name, name, len) == 0)
-			return &options[i];
-	return NULL;
-}
-
-static const char *closest_option(const char *name)
-{
-	const char *best = NULL;
-	size_t best_score = 0;
-	for (size_t i = 0; i < N_OPTIONS; i++) {
-		/* the longest common prefix is a good enough guess */
-		size_t k = 0;
-		while (name[k] && name[k] == options[i].name[k])
-			k++;
-		if (k > best_score) {
-			best_score = k;
-			best = options[i].name;
-		}
-	}
-	return best_score >= 2 ? best : NULL;
-}
-
-static int set_option(cli *c, const struct option_def *o, const char *v)
-{
-	switch (o->id) {
+	cli *c = state;
+	switch (id) {
+	case -1:
+		c->paths[c->n_paths++] = v;
+		break;
 	case OPT_FORMAT: {
 		c->format = pregon_format_find(v);
 		if (!c->format) {
@@ -374,50 +342,8 @@ static int parse_args(cli *c, int argc, char **argv)
 	c->format = pregon_format_text;
 	c->lang = cli_early_lang(argc, argv);
 	c->paths = cli_xalloc((size_t)argc * sizeof *c->paths);
-	int only_paths = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (only_paths || a[0] != '-' || strcmp(a, "-") == 0) {
-			c->paths[c->n_paths++] = a;
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
-			only_paths = 1;
-			continue;
-		}
-		if (a[1] != '-') {
-			cli_usage_error(_("opción desconocida «%s»; las opciones se escriben con dos guiones"), a);
-			return -1;
-		}
-		const char *name = a + 2;
-		const char *eq = strchr(name, '=');
-		size_t len = eq ? (size_t)(eq - name) : strlen(name);
-		const struct option_def *o = find_option(name, len);
-		if (!o) {
-			const char *near = closest_option(name);
-			if (near)
-				cli_usage_error(_("opción desconocida «%s»; ¿quiso decir «--%s»?"), a, near);
-			else
-				cli_usage_error(_("opción desconocida «%s»"), a);
-			return -1;
-		}
-		const char *v = NULL;
-		if (o->arg) {
-			if (eq)
-				v = eq + 1;
-			else if (i + 1 < argc)
-				v = argv[++i];
-			else {
-				cli_usage_error(_("la opción «--%s» requiere un valor (%s)"), o->name, _(o->arg));
-				return -1;
-			}
-		} else if (eq) {
-			cli_usage_error(_("la opción «--%s» no lleva valor"), o->name);
-			return -1;
-		}
-		if (set_option(c, o, v))
-			return -1;
-	}
+	if (cli_parse(argc, argv, options, N_OPTIONS, set_option, c))
+		return -1;
 	if (c->update_baseline && !c->baseline) {
 		cli_usage_error(_("--update-baseline necesita --baseline ARCHIVO"));
 		return -1;
@@ -1306,18 +1232,23 @@ int main(int argc, char **argv)
 {
 	/* a closed pipe must be a write error (exit 2), not a signal */
 	signal(SIGPIPE, SIG_IGN);
-	if (argc > 1 && strcmp(argv[1], "comments") == 0)
-		return pregon_cli_comments(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "lsp") == 0)
-		return pregon_cli_lsp(argc - 1, argv + 1);
-	cli c;
 	pregon_i18n_init(NULL, cli_early_lang(argc, argv));
-	if (argc > 1 && strcmp(argv[1], "accounts") == 0)
-		return pregon_cli_accounts(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "report") == 0)
-		return pregon_cli_report(argc - 1, argv + 1);
-	if (argc > 1 && strcmp(argv[1], "serve") == 0)
-		return pregon_cli_serve(argc - 1, argv + 1);
+	static const struct {
+		const char *name, *command;
+		int (*run)(int argc, char **argv);
+	} subcommands[] = {
+		{ "comments", "pregon comments", pregon_cli_comments },
+		{ "lsp", "pregon lsp", pregon_cli_lsp },
+		{ "accounts", "pregon accounts", pregon_cli_accounts },
+		{ "report", "pregon report", pregon_cli_report },
+		{ "serve", "pregon serve", pregon_cli_serve },
+	};
+	for (size_t i = 0; argc > 1 && i < sizeof subcommands / sizeof *subcommands; i++)
+		if (strcmp(argv[1], subcommands[i].name) == 0) {
+			cli_set_command(subcommands[i].command);
+			return subcommands[i].run(argc - 1, argv + 1);
+		}
+	cli c;
 	if (parse_args(&c, argc, argv)) {
 		free(c.paths);
 		free(c.rules);

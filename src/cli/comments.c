@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <jansson.h>
 #include <libintl.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,94 +46,82 @@ typedef struct {
 	size_t n, cap;
 } comment_list;
 
-static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define N_(s) (s)
 
-static void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("pregon comments: error: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "; %s\n", _("vea pregon comments --help"));
-}
+enum { OPT_FORMAT, OPT_CONFIG, OPT_LANG, OPT_HELP };
+
+static const cli_option comment_options[] = {
+	{ "format", 0, N_("text|json"), OPT_FORMAT, N_("formato de la salida (text por omisión)") },
+	{ "config", 0, N_("ARCHIVO"), OPT_CONFIG, N_("configuración (.pregon.yaml) del motor") },
+	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes") },
+	{ "help", 0, NULL, OPT_HELP, N_("esta ayuda") },
+};
+
+#define N_COMMENT_OPTIONS (sizeof comment_options / sizeof *comment_options)
 
 static void print_help(void)
 {
-	fputs(_("Uso: pregon comments [OPCIONES] [ARCHIVO|-]\n"
-		"Marca los comentarios ofensivos, insultantes o denigrantes, que llevan a\n"
-		"bloquear (criterio XII), y lista los demás, que necesitan respuesta\n"
-		"(criterio XIV).  Un comentario por línea: texto, o un objeto JSON con\n"
-		"«id» y «text».  Sin ARCHIVO, o con «-», lee la entrada estándar.\n\n"
-		"  --format text|json  formato de la salida (text por omisión)\n"
-		"  --config ARCHIVO    configuración (.pregon.yaml) del motor\n"
-		"  --lang es|en        idioma de los mensajes\n"
-		"  --help              esta ayuda\n\n"
-		"Estado de salida: 0 nada que bloquear, 1 algún comentario para bloquear,\n"
+	cli_print_help(_("Uso: pregon comments [OPCIONES] [ARCHIVO|-]"),
+		       _("Marca los comentarios ofensivos, insultantes o denigrantes, que llevan a\n"
+			 "bloquear (criterio XII), y lista los demás, que necesitan respuesta\n"
+			 "(criterio XIV).  Un comentario por línea: texto, o un objeto JSON con\n"
+			 "«id» y «text».  Sin ARCHIVO, o con «-», lee la entrada estándar."),
+		       comment_options, N_COMMENT_OPTIONS);
+	fputs(_("\nEstado de salida: 0 nada que bloquear, 1 algún comentario para bloquear,\n"
 		"2 error de uso o de entrada.\n"),
 	      stdout);
 }
 
-/* The value of an option given as `--name value` or `--name=value`. */
-static int option_value(int argc, char **argv, int *i, const char *name,
-			const char **out)
+typedef struct {
+	options *o;
+	int paths, help;
+} parse_state;
+
+/* One option or operand (id -1) of `pregon comments` (cli_parse's callback). */
+static int set_option(void *state, int id, const char *v)
 {
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*out = argv[*i] + n + 1;
-		return 1;
+	parse_state *p = state;
+	switch (id) {
+	case OPT_FORMAT:
+		if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0) {
+			cli_usage_error(_("formato desconocido «%s»; use text o json"), v);
+			return -1;
+		}
+		p->o->format = v;
+		break;
+	case OPT_CONFIG:
+		p->o->config = v;
+		break;
+	case OPT_LANG: /* o->lang is cli_early_lang's: the value is only checked */
+		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
+			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+			return -1;
+		}
+		break;
+	case OPT_HELP:
+		p->help = 1;
+		break;
+	default:
+		if (p->paths++) {
+			cli_usage_error(_("sobra «%s»: se revisa un solo archivo de comentarios"), v);
+			return -1;
+		}
+		p->o->path = v;
 	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		usage_error(_("falta el valor de %s"), name);
-		*out = NULL;
-		return -1;
-	}
-	*out = argv[++*i];
-	return 1;
+	return 0;
 }
 
 /* 0, 1 after --help, or -1 after a usage error. */
 static int parse_args(options *o, int argc, char **argv)
 {
-	const char *lang = NULL;
 	o->format = "text";
 	o->path = "-";
-	int paths = 0;
-	for (int i = 1; i < argc; i++) {
-		int r;
-		if (strcmp(argv[i], "--help") == 0) {
-			print_help();
-			return 1;
-		}
-		if ((r = option_value(argc, argv, &i, "--format", &o->format)) ||
-		    (r = option_value(argc, argv, &i, "--config", &o->config)) ||
-		    (r = option_value(argc, argv, &i, "--lang", &lang))) {
-			if (r < 0)
-				return -1;
-			continue;
-		}
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			usage_error(_("opción desconocida «%s»"), argv[i]);
-			return -1;
-		}
-		if (paths++) {
-			usage_error(_("sobra «%s»: se revisa un solo archivo de comentarios"),
-				    argv[i]);
-			return -1;
-		}
-		o->path = argv[i];
-	}
-	if (strcmp(o->format, "text") != 0 && strcmp(o->format, "json") != 0) {
-		usage_error(_("formato desconocido «%s»; use text o json"), o->format);
+	parse_state p = { o, 0, 0 };
+	if (cli_parse(argc, argv, comment_options, N_COMMENT_OPTIONS, set_option, &p))
 		return -1;
-	}
-	if (lang && strcmp(lang, "es") != 0 && strcmp(lang, "en") != 0) {
-		usage_error(_("idioma desconocido «%s»; use es o en"), lang);
-		return -1;
+	if (p.help) {
+		print_help();
+		return 1;
 	}
 	return 0;
 }
@@ -387,7 +374,6 @@ int pregon_cli_comments(int argc, char **argv)
 {
 	options o = { 0 };
 	o.lang = cli_early_lang(argc, argv);
-	pregon_i18n_init(NULL, o.lang);
 	int rc = parse_args(&o, argc, argv);
 	if (rc)
 		return rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;

@@ -126,27 +126,53 @@ pregon_lang cli_early_lang(int argc, char **argv)
 	return lang;
 }
 
+/* "pregon", or "pregon comments" while a subcommand parses and runs. */
+static const char *command_name = "pregon";
+
+void cli_set_command(const char *name)
+{
+	command_name = name;
+}
+
 void cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("pregon: error: ", stderr);
+	fprintf(stderr, "%s: error: ", command_name);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\n%s\n", _("Pruebe «pregon --help» para más información."));
+	fputc('\n', stderr);
+	fprintf(stderr, _("Pruebe «%s --help» para más información."), command_name);
+	fputc('\n', stderr);
+}
+
+static int has_short_names(const cli_option *opts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (opts[i].short_name)
+			return 1;
+	return 0;
 }
 
 void cli_print_help(const char *usage, const char *summary,
 		    const cli_option *opts, size_t n_opts)
 {
+	enum { WIDE = 30 };
 	printf("%s\n\n%s\n\n%s\n", usage, summary, _("Opciones:"));
+	int shorts = has_short_names(opts, n_opts);
 	for (size_t i = 0; i < n_opts; i++) {
-		char shortcut[8] = "    ", left[64];
+		char shortcut[8] = "", left[96];
 		if (opts[i].short_name)
 			snprintf(shortcut, sizeof shortcut, "-%c, ", opts[i].short_name);
-		snprintf(left, sizeof left, "%s--%s%s%s", shortcut, opts[i].name,
-			 opts[i].arg ? " " : "", opts[i].arg ? _(opts[i].arg) : "");
-		printf("  %-30s %s\n", left, _(opts[i].help));
+		else if (shorts)
+			snprintf(shortcut, sizeof shortcut, "    ");
+		int n = snprintf(left, sizeof left, "%s--%s%s%s", shortcut, opts[i].name,
+				 opts[i].arg ? " " : "", opts[i].arg ? _(opts[i].arg) : "");
+		/* a long option and its value get a line of their own */
+		if (n >= WIDE)
+			printf("  %s\n  %-*s %s\n", left, WIDE, "", _(opts[i].help));
+		else
+			printf("  %-*s %s\n", WIDE, left, _(opts[i].help));
 	}
 }
 
@@ -157,6 +183,35 @@ static const cli_option *find_long(const cli_option *opts, size_t n, const char 
 		if (strlen(opts[i].name) == len && strncmp(opts[i].name, name, len) == 0)
 			return &opts[i];
 	return NULL;
+}
+
+/* The option sharing the longest prefix, of two letters at least, with
+ * `name`: a good enough guess at what was meant. */
+static const char *closest_long(const cli_option *opts, size_t n, const char *name)
+{
+	const char *best = NULL;
+	size_t best_len = 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t k = 0;
+		while (name[k] && name[k] == opts[i].name[k])
+			k++;
+		if (k > best_len) {
+			best_len = k;
+			best = opts[i].name;
+		}
+	}
+	return best;
+}
+
+static void unknown_option(const cli_option *opts, size_t n, const char *a)
+{
+	const char *near = a[1] == '-' ? closest_long(opts, n, a + 2) : NULL;
+	if (near)
+		cli_usage_error(_("opción desconocida «%s»; ¿quiso decir «--%s»?"), a, near);
+	else if (a[1] != '-' && (a[2] != '\0' || !has_short_names(opts, n)))
+		cli_usage_error(_("opción desconocida «%s»; las opciones se escriben con dos guiones"), a);
+	else
+		cli_usage_error(_("opción desconocida «%s»"), a);
 }
 
 int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
@@ -185,7 +240,7 @@ int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
 					o = &opts[k];
 		}
 		if (!o) {
-			cli_usage_error(_("opción desconocida «%s»"), a);
+			unknown_option(opts, n_opts, a);
 			return -1;
 		}
 		const char *v = NULL;

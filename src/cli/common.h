@@ -33,7 +33,10 @@ typedef int (*cli_set_fn)(void *state, int id, const char *value);
  * already printed. */
 int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
 	      cli_set_fn set, void *state);
+/* "NAME: error: ..." and where to find help; NAME is "pregon" unless
+ * cli_set_command named the subcommand ("pregon comments"). */
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_set_command(const char *name);
 void cli_print_help(const char *usage, const char *summary,
 		    const cli_option *opts, size_t n_opts);
 

@@ -792,28 +792,50 @@ static void *json_xalloc(size_t n)
 	return cli_xalloc(n);
 }
 
+enum { OPT_STDIO, OPT_LANG, OPT_HELP };
+
+static const cli_option lsp_options[] = {
+	/* what generic clients pass: stdio is the only transport */
+	{ "stdio", 0, NULL, OPT_STDIO, N_("habla por la entrada y la salida estándar (siempre)") },
+	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
+	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
+};
+
+#define N_LSP_OPTIONS (sizeof lsp_options / sizeof *lsp_options)
+
+/* One option of `pregon lsp` (cli_parse's callback); it takes no operand. */
+static int set_option(void *state, int id, const char *v)
+{
+	int *help = state;
+	switch (id) {
+	case OPT_STDIO:
+		break;
+	case OPT_LANG: /* the language is cli_early_lang's: the value is only checked */
+		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
+			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+			return -1;
+		}
+		break;
+	case OPT_HELP:
+		*help = 1;
+		break;
+	default:
+		cli_usage_error(_("argumento inesperado «%s»; el servidor recibe los documentos del editor"), v);
+		return -1;
+	}
+	return 0;
+}
+
 int pregon_cli_lsp(int argc, char **argv)
 {
 	pregon_lang lang = cli_early_lang(argc, argv);
-	int bad = 0, help = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--stdio") == 0)
-			continue; /* what generic clients pass: stdio is the only transport */
-		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-			i++;
-		else if (strcmp(argv[i], "--help") == 0)
-			help = 1;
-		else if (strncmp(argv[i], "--lang=", 7) != 0)
-			bad = i;
-	}
-	pregon_i18n_init(NULL, lang);
-	const char *usage = _("uso: pregon lsp [--lang es|en] (servidor de lenguaje por la entrada y la salida estándar)");
-	if (bad) {
-		fprintf(stderr, "pregon lsp: %s: «%s»\n%s\n", _("opción desconocida"), argv[bad], usage);
+	int help = 0;
+	if (cli_parse(argc, argv, lsp_options, N_LSP_OPTIONS, set_option, &help))
 		return 2;
-	}
 	if (help) {
-		printf("%s\n", usage);
+		cli_print_help(_("Uso: pregon lsp [OPCIONES]"),
+			       _("Servidor de lenguaje (LSP) para los editores: diagnósticos, acciones de código y descripciones de las reglas."),
+			       lsp_options, N_LSP_OPTIONS);
 		return fclose(stdout) == 0 ? 0 : 2;
 	}
 	json_set_alloc_funcs(json_xalloc, free);

@@ -10,5 +10,6 @@
 
 /* Messages in Spanish (the msgids), translated by pregon's catalogue. */
 #define _(s) dgettext("pregon", s)
+#define N_(s) (s)
 
 #endif

@@ -42,11 +42,19 @@ bad id-no-valido '-:1:1: error: «id» debe ser un texto o un número; escriba u
 	'{"id": [1], "text": "x"}\n'
 bad utf8 '-:1:3: error: secuencia UTF-8 inválida en el byte 2; guarde el archivo como UTF-8 sin bytes nulos' \
 	'ab\xff\n'
-bad opcion 'pregon comments: error: opción desconocida «--bogus»; vea pregon comments --help' '' --bogus
-bad formato 'pregon comments: error: formato desconocido «xml»; use text o json; vea pregon comments --help' '' --format xml
-bad dos-archivos 'pregon comments: error: sobra «b»: se revisa un solo archivo de comentarios; vea pregon comments --help' '' a b
+try_help='Pruebe «pregon comments --help» para más información.'
+bad opcion "pregon comments: error: opción desconocida «--bogus»
+$try_help" '' --bogus
+bad opcion-parecida "pregon comments: error: opción desconocida «--formt»; ¿quiso decir «--format»?
+$try_help" '' --formt json
+bad formato "pregon comments: error: formato desconocido «xml»; use text o json
+$try_help" '' --format xml
+bad dos-archivos "pregon comments: error: sobra «b»: se revisa un solo archivo de comentarios
+$try_help" '' a b
+bad sin-valor "pregon comments: error: la opción «--format» requiere un valor (text|json)
+$try_help" '' --format
 bad no-existe 'no-existe.txt: error: no existe el archivo o la carpeta' '' no-existe.txt
 bad carpeta '.: error: es una carpeta' '' .
 
-[ $failed = 0 ] && echo "comments: listados text y json, datos enmascarados, entrada estándar y 9 errores de entrada y de uso"
+[ $failed = 0 ] && echo "comments: listados text y json, datos enmascarados, entrada estándar y 11 errores de entrada y de uso"
 exit $failed
