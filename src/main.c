@@ -228,11 +228,8 @@ static int set_option(void *state, int id, const char *v)
 		c->rules[c->n_rules++] = v;
 		break;
 	case OPT_LANG:
-		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+		if (cli_parse_lang(v, &c->lang))
 			return -1;
-		}
-		c->lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
 		break;
 	case OPT_COLOR:
 		if (strcmp(v, "auto") == 0)

@@ -140,11 +140,9 @@ static int set_option(void *state, int id, const char *v)
 	case OPT_RULES:
 		c->rules[c->n_rules++] = v;
 		break;
-	case OPT_LANG: /* c->lang is cli_early_lang's: the value is only checked */
-		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+	case OPT_LANG: /* the language is cli_early_lang's: the value is only checked */
+		if (cli_parse_lang(v, NULL))
 			return -1;
-		}
 		break;
 	case OPT_HELP:
 		c->help = 1;

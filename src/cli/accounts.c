@@ -64,11 +64,8 @@ static int set_option(void *state, int id, const char *v)
 		cli_usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
 		return -1;
 	case OPT_LANG:
-		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+		if (cli_parse_lang(v, &c->lang))
 			return -1;
-		}
-		c->lang = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
 		return 0;
 	case OPT_QUIET:
 		c->quiet = 1;

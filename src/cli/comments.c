@@ -92,11 +92,9 @@ static int set_option(void *state, int id, const char *v)
 	case OPT_CONFIG:
 		p->o->config = v;
 		break;
-	case OPT_LANG: /* o->lang is cli_early_lang's: the value is only checked */
-		if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-			cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+	case OPT_LANG: /* the language is cli_early_lang's: the value is only checked */
+		if (cli_parse_lang(v, NULL))
 			return -1;
-		}
 		break;
 	case OPT_HELP:
 		p->help = 1;

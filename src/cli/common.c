@@ -126,6 +126,17 @@ pregon_lang cli_early_lang(int argc, char **argv)
 	return lang;
 }
 
+int cli_parse_lang(const char *v, pregon_lang *out)
+{
+	if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
+		cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+		return -1;
+	}
+	if (out)
+		*out = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
+	return 0;
+}
+
 /* "pregon", or "pregon comments" while a subcommand parses and runs. */
 static const char *command_name = "pregon";
 

@@ -37,6 +37,9 @@ int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
  * cli_set_command named the subcommand ("pregon comments"). */
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_set_command(const char *name);
+/* The value of --lang, es or en, into *out (may be NULL: only checked);
+ * -1 after a usage error. */
+int cli_parse_lang(const char *v, pregon_lang *out);
 void cli_print_help(const char *usage, const char *summary,
 		    const cli_option *opts, size_t n_opts);
 
