@@ -252,10 +252,7 @@ void pregon_engine_free(pregon_engine *e)
 {
 	if (!e)
 		return;
-	for (size_t i = 0; i < e->rules.n; i++)
-		rs_rule_dispose(&e->rules.items[i]);
-	free(e->rules.items);
-	count_lexer_free(e->rules.lexer);
+	rs_list_dispose(&e->rules);
 	for (size_t i = 0; i < e->n_sources; i++)
 		free(e->sources[i]);
 	free(e->sources);

@@ -32,6 +32,13 @@ typedef struct {
 	/* Link, hashtag and mention patterns, built when the first rule that
 	 * needs them is compiled (kind_lexer); shared by all of them. */
 	count_lexer *lexer;
+	/* The rule files' trees and texts, kept while the rules live: a rule
+	 * prepared late (for its examples) still reports errors at its node. */
+	struct rs_document {
+		y_node *root;
+		char *text;
+	} *docs;
+	size_t n_docs, cap_docs;
 } rule_list;
 
 /* The categories of the report contract, NULL-terminated. */
@@ -43,6 +50,8 @@ extern const char *const rs_categories[];
 int rs_load_path(rule_list *rules, const char *path, const config_t *config,
 		 const char *data_dir, pregon_diag *diag);
 void rs_rule_dispose(rule_t *rule);
+/* The rules, their shared lexer and their files' trees. */
+void rs_list_dispose(rule_list *rules);
 
 struct pregon_engine {
 	pregon_lang lang;

@@ -329,12 +329,30 @@ static int load_file(rule_list *rules, const char *path,
 			}
 		rules->n++;
 	}
+	xgrow(&rules->docs, &rules->cap_docs, rules->n_docs + 1, sizeof *rules->docs);
+	rules->docs[rules->n_docs].root = root;
+	rules->docs[rules->n_docs++].text = text;
+	root = NULL;
+	text = NULL;
 	rc = 0;
 cleanup:
 	free(set);
 	y_free(root);
 	free(text);
 	return rc;
+}
+
+void rs_list_dispose(rule_list *rules)
+{
+	for (size_t i = 0; i < rules->n; i++)
+		rs_rule_dispose(&rules->items[i]);
+	free(rules->items);
+	count_lexer_free(rules->lexer);
+	for (size_t i = 0; i < rules->n_docs; i++) {
+		y_free(rules->docs[i].root);
+		free(rules->docs[i].text);
+	}
+	free(rules->docs);
 }
 
 static int by_name(const void *a, const void *b)

@@ -16,10 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pregon_diag d;
 	pregon_diag_init(&d);
 	rs_load_path(&rules, fuzz_file(data, size, ".yaml"), config, data_dir, &d);
-	for (size_t i = 0; i < rules.n; i++)
-		rs_rule_dispose(&rules.items[i]);
-	free(rules.items);
-	count_lexer_free(rules.lexer);
+	rs_list_dispose(&rules);
 	pregon_diag_dispose(&d);
 	return 0;
 }
