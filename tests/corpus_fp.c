@@ -388,102 +388,6 @@ static size_t without_attachment(const char *text)
 	return strlen(text);
 }
 
-/* Call fn on every record of a posts.jsonl; 1 when the file cannot be
- * read, a record has no text or fn fails. */
-typedef int (*post_fn)(void *ctx, json_t *post, const char *text);
-
-static int read_posts(const char *path, post_fn fn, void *ctx)
-{
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		printf("corpus: no se puede leer %s\n", path);
-		return 1;
-	}
-	char *line = NULL;
-	size_t cap = 0;
-	int lineno = 0, failed = 0;
-	while (!failed && getline(&line, &cap, f) > 0) {
-		lineno++;
-		json_error_t err;
-		json_t *post = json_loads(line, 0, &err);
-		const char *text = json_string_value(json_object_get(post, "text"));
-		if (!text) {
-			printf("corpus: %s:%d: registro sin texto\n", path, lineno);
-			failed = 1;
-		} else {
-			failed = fn(ctx, post, text);
-		}
-		json_decref(post);
-	}
-	free(line);
-	fclose(f);
-	return failed;
-}
-
-/* The report on one post as the CI sees it; NULL on a check error. */
-static pregon_report *check_text(pregon_engine *e, const char *text)
-{
-	pregon_check_options o = { 0 };
-	o.today = "2026-01-15";
-	o.plain_text = 1;
-	pregon_report *r = NULL;
-	pregon_diag d;
-	pregon_diag_init(&d);
-	if (pregon_check(&r, e, "-", text, strlen(text), &o, &d) != 0)
-		r = NULL;
-	pregon_diag_dispose(&d);
-	return r;
-}
-
-/* HatEval 2019 (Spanish): tweets labelled hate speech (HS) and aggressive
- * (AG).  The `offensive` category must flag at least OFFENSIVE_MIN_AG % of
- * the aggressive ones, and at most OFFENSIVE_MAX_CLEAN % of those labelled
- * neither (see the README: many of them insult a person all the same). */
-#define OFFENSIVE_MIN_AG 55.0
-#define OFFENSIVE_MAX_CLEAN 30.0
-
-typedef struct {
-	pregon_engine *e;
-	size_t ag, ag_flagged, clean, clean_flagged;
-} hateval_ctx;
-
-static int check_hateval_post(void *ctx, json_t *post, const char *text)
-{
-	hateval_ctx *h = ctx;
-	json_t *labels = json_object_get(post, "labels");
-	json_int_t hs = json_integer_value(json_object_get(labels, "HS"));
-	json_int_t ag = json_integer_value(json_object_get(labels, "AG"));
-	if (!ag && hs)
-		return 0;
-	pregon_report *r = check_text(h->e, text);
-	int flagged = 0;
-	for (size_t i = 0; r && i < r->n_findings && !flagged; i++)
-		flagged = strcmp(r->findings[i].category, "offensive") == 0;
-	pregon_report_free(r);
-	if (ag) {
-		h->ag++;
-		h->ag_flagged += (size_t)flagged;
-	} else {
-		h->clean++;
-		h->clean_flagged += (size_t)flagged;
-	}
-	return 0;
-}
-
-static int measure_offensive(pregon_engine *e, const char *corpus)
-{
-	char path[4096];
-	snprintf(path, sizeof path, "%s/offensive-es-hateval2019/posts.jsonl", corpus);
-	hateval_ctx h = { e, 0, 0, 0, 0 };
-	if (read_posts(path, check_hateval_post, &h))
-		return 1;
-	double ag = h.ag ? 100.0 * (double)h.ag_flagged / (double)h.ag : 0;
-	double clean = h.clean ? 100.0 * (double)h.clean_flagged / (double)h.clean : 0;
-	printf("corpus: ofensivo en HatEval: %zu de %zu agresivos (%.1f%%, mínimo %.0f%%); %zu de %zu sin odio ni agresión (%.1f%%, techo %.0f%%)\n",
-	       h.ag_flagged, h.ag, ag, OFFENSIVE_MIN_AG, h.clean_flagged, h.clean,
-	       clean, OFFENSIVE_MAX_CLEAN);
-	return ag < OFFENSIVE_MIN_AG || clean > OFFENSIVE_MAX_CLEAN;
-}
 
 /* The reviewed personal-data findings: the first three fields of each line
  * of PERSONAL_LIST (the fourth is the verdict), comments left out. */
@@ -699,8 +603,6 @@ int main(int argc, char **argv)
 	}
 	if (!show && !failed)
 		failed |= check_positives(e, corpus) != 0;
-	if (!show && !failed)
-		failed |= measure_offensive(e, corpus);
 	if (!show && !failed) {
 		printf("corpus: %zu publicaciones de gobierno de México\n", total);
 		printf("  %-36s %9s %8s %8s\n", "regla", "marcadas", "%", "techo");
