@@ -311,11 +311,17 @@ static int leet_letter(int c)
 	}
 }
 
-static int token_byte(const char *s, size_t i, size_t len)
+/* The character at s[i] belongs to a word: its length in bytes, else 0.
+ * Letters beyond ASCII (ñ) do, emoji and other symbols do not, so that
+ * "imbécil😡" is a word and an emoji. */
+static size_t token_char(const char *s, size_t i, size_t len)
 {
 	unsigned char c = (unsigned char)s[i];
-	if (c >= 0x80)
-		return 1; /* letters beyond ASCII (ñ); the view has no accents */
+	if (c >= 0x80) {
+		int32_t cp;
+		int n = text_decode(s + i, len - i, &cp);
+		return text_is_letter(cp) ? (size_t)n : 0;
+	}
 	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '*' || c == '$')
 		return 1;
 	/* @ inside or at the end of a word ("put@"), not a mention */
@@ -389,13 +395,14 @@ static void tokenize(tokens *tk, const off_state *st, const text_view *v)
 			skip = s[k] == '@' && s[k + 1] >= 'a' && s[k - 1] >= 'a' &&
 			       memchr(s + k, '.', chunk - k) != NULL;
 		for (size_t j = i; !skip && j < chunk;) {
-			if (!token_byte(s, j, len)) {
-				j++;
+			size_t n = token_char(s, j, len);
+			if (!n) {
+				j += (unsigned char)s[j] >= 0x80 ? (size_t)text_u8len((unsigned char)s[j]) : 1;
 				continue;
 			}
 			size_t e = j;
-			while (e < chunk && token_byte(s, e, len))
-				e++;
+			while (e < chunk && (n = token_char(s, e, len)))
+				e += n;
 			tokens_add(tk, st, v, j, e);
 			j = e;
 		}
