@@ -319,7 +319,10 @@ check-install: all
 	@grep -q '^\.TH PREGON 1' $(STAGE)/usr/share/man/man1/pregon.1
 	@PATH=$(STAGE)/usr/bin:$$PATH bash -c '. $(STAGE)/usr/share/bash-completion/completions/pregon; \
 	  COMP_WORDS=(pregon --form); COMP_CWORD=1; _pregon; [[ "$${COMPREPLY[*]}" == --format ]] && \
-	  COMP_WORDS=(pregon --format sa); COMP_CWORD=2; _pregon; [[ "$${COMPREPLY[*]}" == sarif ]]'
+	  COMP_WORDS=(pregon --format sa); COMP_CWORD=2; _pregon; [[ "$${COMPREPLY[*]}" == sarif ]] && \
+	  COMP_WORDS=(pregon se); COMP_CWORD=1; _pregon; [[ " $${COMPREPLY[*]} " == *" serve "* ]] && \
+	  COMP_WORDS=(pregon comments --forma); COMP_CWORD=2; _pregon; [[ "$${COMPREPLY[*]}" == --format ]] && \
+	  COMP_WORDS=(pregon comments --format j); COMP_CWORD=3; _pregon; [[ "$${COMPREPLY[*]}" == json ]]'
 	@$(MAKE) --no-print-directory uninstall DESTDIR=$(STAGE) PREFIX=/usr >/dev/null
 	@left=$$(find $(STAGE) -type f); [ -z "$$left" ] || { echo "uninstall dejó: $$left"; exit 1; }
 	@echo "instalación: las reglas, el catálogo, la página de manual y el completado se instalan y se desinstalan; se encuentran desde otra carpeta"

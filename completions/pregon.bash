@@ -3,12 +3,17 @@ _pregon() {
     local cur prev sub=
     cur=${COMP_WORDS[COMP_CWORD]}
     prev=${COMP_WORDS[COMP_CWORD - 1]}
+    local subcommands="lsp comments accounts report serve"
     # the subcommands have their own options
-    [[ ${COMP_WORDS[1]} == accounts || ${COMP_WORDS[1]} == report ]] && sub=${COMP_WORDS[1]}
+    [[ " $subcommands " == *" ${COMP_WORDS[1]} "* ]] && sub=${COMP_WORDS[1]}
     case $prev in
     --format)
         if [[ $sub == report ]]; then
             mapfile -t COMPREPLY < <(compgen -W "html json" -- "$cur")
+            return
+        fi
+        if [[ $sub == comments ]]; then
+            mapfile -t COMPREPLY < <(compgen -W "text json" -- "$cur")
             return
         fi
         mapfile -t COMPREPLY < <(compgen -W "text json sarif github rdjson checkstyle gitlab line" -- "$cur")
@@ -40,10 +45,6 @@ _pregon() {
     --date | --max-warnings | --jobs | --shard | --max-file-size | --from | --to)
         return ;;
     esac
-    if [[ ${COMP_WORDS[1]} == serve && $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$(pregon serve --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur")
-        return
-    fi
     if [[ $cur == -* ]]; then
         mapfile -t COMPREPLY < <(compgen -W "$(pregon $sub --help 2>/dev/null | grep -o -- '--[a-z-]*' | sort -u)" -- "$cur")
         return
@@ -51,7 +52,7 @@ _pregon() {
     mapfile -t COMPREPLY < <(compgen -f -- "$cur")
     # the first word may also be a subcommand
     if ((COMP_CWORD == 1)); then
-        mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -W "lsp comments accounts report" -- "$cur")
+        mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -W "$subcommands" -- "$cur")
     fi
 }
 complete -o filenames -F _pregon pregon

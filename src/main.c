@@ -29,10 +29,10 @@ enum opt_id {
 	OPT_FORMAT, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_BASELINE,
 	OPT_UPDATE_BASELINE, OPT_DATE, OPT_PLATFORM, OPT_TOPIC, OPT_CONFIG, OPT_NO_CONFIG,
 	OPT_STDIN_FILENAME, OPT_RULES,
-	OPT_LANG, OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
+	OPT_COLOR, OPT_QUIET, OPT_SUGGEST, OPT_FIX, OPT_DIFF, OPT_LIST_RULES,
 	OPT_LIST_WINDOWS, OPT_EXPLAIN, OPT_JOBS, OPT_SHARD, OPT_CROSS_FILES_ONLY,
 	OPT_MAX_FILE_SIZE,
-	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_HELP, OPT_LOG
+	OPT_PRINT_CONFIG, OPT_TEST_RULES, OPT_VERSION, OPT_LOG
 };
 
 static const cli_option options[] = {
@@ -49,7 +49,7 @@ static const cli_option options[] = {
 	{ "no-config", 0, NULL, OPT_NO_CONFIG, N_("no busca ni lee ningún .pregon.yaml") },
 	{ "stdin-filename", 0, N_("RUTA"), OPT_STDIN_FILENAME, N_("ruta de la entrada estándar en el informe y para buscar la configuración") },
 	{ "rules", 0, N_("RUTA"), OPT_RULES, N_("conjunto de reglas (archivo o carpeta) en lugar de los predeterminados; repetible") },
-	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
+	CLI_OPTION_LANG,
 	{ "color", 0, N_("auto|always|never"), OPT_COLOR, N_("colores en el informe de texto (auto: solo en una terminal)") },
 	{ "quiet", 0, NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
 	{ "suggest", 0, NULL, OPT_SUGGEST, N_("calcula las sugerencias de Hunspell para las palabras desconocidas (lento); en una terminal, siempre") },
@@ -65,7 +65,7 @@ static const cli_option options[] = {
 	{ "print-config", 0, NULL, OPT_PRINT_CONFIG, N_("muestra la configuración efectiva de RUTA (o de la carpeta actual) y de dónde viene cada valor") },
 	{ "test-rules", 0, N_("ARCHIVO"), OPT_TEST_RULES, N_("prueba los ejemplos de un conjunto de reglas") },
 	{ "version", 0, NULL, OPT_VERSION, N_("muestra la versión") },
-	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
+	CLI_OPTION_HELP,
 	{ "log", 0, N_("ARCHIVO"), OPT_LOG, N_("añade a la bitácora ARCHIVO una línea JSON por publicación revisada (sin datos personales)") },
 };
 
@@ -227,10 +227,6 @@ static int set_option(void *state, int id, const char *v)
 		c->rules = cli_xresize(c->rules, (c->n_rules + 1) * sizeof *c->rules);
 		c->rules[c->n_rules++] = v;
 		break;
-	case OPT_LANG:
-		if (cli_parse_lang(v, &c->lang))
-			return -1;
-		break;
 	case OPT_COLOR:
 		if (strcmp(v, "auto") == 0)
 			c->color = -1;
@@ -318,9 +314,6 @@ static int set_option(void *state, int id, const char *v)
 	case OPT_VERSION:
 		c->action = ACT_VERSION;
 		break;
-	case OPT_HELP:
-		c->action = ACT_HELP;
-		break;
 	case OPT_LOG:
 		c->log = v;
 		break;
@@ -339,8 +332,11 @@ static int parse_args(cli *c, int argc, char **argv)
 	c->format = pregon_format_text;
 	c->lang = cli_early_lang(argc, argv);
 	c->paths = cli_xalloc((size_t)argc * sizeof *c->paths);
-	if (cli_parse(argc, argv, options, N_OPTIONS, set_option, c))
+	int rc = cli_parse(argc, argv, options, N_OPTIONS, set_option, c);
+	if (rc < 0)
 		return -1;
+	if (rc)
+		c->action = ACT_HELP;
 	if (c->update_baseline && !c->baseline) {
 		cli_usage_error(_("--update-baseline necesita --baseline ARCHIVO"));
 		return -1;

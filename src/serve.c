@@ -102,7 +102,7 @@ typedef struct {
 	int help;
 } serve_cli;
 
-enum { OPT_LISTEN, OPT_TOKEN, OPT_CONFIG, OPT_NO_CONFIG, OPT_RULES, OPT_LANG, OPT_HELP };
+enum { OPT_LISTEN, OPT_TOKEN, OPT_CONFIG, OPT_NO_CONFIG, OPT_RULES };
 
 static const cli_option serve_options[] = {
 	{ "listen", 0, N_("DIRECCIÓN:PUERTO"), OPT_LISTEN, N_("dónde escuchar (127.0.0.1:8080 por omisión; puerto 0: uno libre, que se imprime)") },
@@ -110,8 +110,8 @@ static const cli_option serve_options[] = {
 	{ "config", 0, N_("ARCHIVO"), OPT_CONFIG, N_("configuración (.pregon.yaml); sin ella, la más cercana a la carpeta actual") },
 	{ "no-config", 0, NULL, OPT_NO_CONFIG, N_("no busca ni lee ningún .pregon.yaml") },
 	{ "rules", 0, N_("RUTA"), OPT_RULES, N_("conjunto de reglas en lugar de los predeterminados; repetible") },
-	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
-	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
+	CLI_OPTION_LANG,
+	CLI_OPTION_HELP,
 };
 
 #define N_SERVE_OPTIONS (sizeof serve_options / sizeof *serve_options)
@@ -140,13 +140,6 @@ static int set_option(void *state, int id, const char *v)
 	case OPT_RULES:
 		c->rules[c->n_rules++] = v;
 		break;
-	case OPT_LANG: /* the language is cli_early_lang's: the value is only checked */
-		if (cli_parse_lang(v, NULL))
-			return -1;
-		break;
-	case OPT_HELP:
-		c->help = 1;
-		break;
 	default: /* an operand: serve takes none */
 		cli_usage_error(_("argumento inesperado «%s»; pregon serve no revisa archivos"), v);
 		return -1;
@@ -160,7 +153,9 @@ static int parse_serve_args(serve_cli *c, int argc, char **argv)
 	c->listen = "127.0.0.1:8080";
 	c->lang = cli_early_lang(argc, argv);
 	c->rules = cli_xalloc((size_t)argc * sizeof *c->rules);
-	return cli_parse(argc, argv, serve_options, N_SERVE_OPTIONS, set_option, c);
+	int rc = cli_parse(argc, argv, serve_options, N_SERVE_OPTIONS, set_option, c);
+	c->help = rc == 1;
+	return rc < 0 ? -1 : 0;
 }
 
 /* --listen HOST:PORT, [IPV6]:PORT or localhost:PORT, numeric only: no name

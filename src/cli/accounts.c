@@ -15,14 +15,14 @@
 
 #define DEFAULT_REGISTRY "cuentas.yaml"
 
-enum { OPT_FORMAT, OPT_FAIL_ON, OPT_LANG, OPT_QUIET, OPT_HELP };
+enum { OPT_FORMAT, OPT_FAIL_ON, OPT_QUIET };
 
 static const cli_option options[] = {
 	{ "format", 0, N_("FORMATO"), OPT_FORMAT, N_("formato del informe: text (por omisión), json, sarif, github, rdjson, checkstyle, gitlab o line") },
 	{ "fail-on", 0, N_("error|warning|info"), OPT_FAIL_ON, N_("severidad mínima que hace salir con estado 1 (error por omisión)") },
-	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
+	CLI_OPTION_LANG,
 	{ "quiet", 0, NULL, OPT_QUIET, N_("solo los hallazgos, sin resúmenes") },
-	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
+	CLI_OPTION_HELP,
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
@@ -31,7 +31,7 @@ typedef struct {
 	pregon_format_fn format;
 	pregon_severity fail_on;
 	pregon_lang lang;
-	int quiet, help;
+	int quiet;
 	const char *registry;
 	const char **post_paths;
 	size_t n_post_paths;
@@ -63,15 +63,8 @@ static int set_option(void *state, int id, const char *v)
 			}
 		cli_usage_error(_("severidad desconocida «%s» para --fail-on; use error, warning o info"), v);
 		return -1;
-	case OPT_LANG:
-		if (cli_parse_lang(v, &c->lang))
-			return -1;
-		return 0;
-	case OPT_QUIET:
+	default: /* OPT_QUIET */
 		c->quiet = 1;
-		return 0;
-	default:
-		c->help = 1;
 		return 0;
 	}
 }
@@ -109,14 +102,16 @@ static int worst_status(const pregon_report *const *rs, size_t n, pregon_severit
 
 int pregon_cli_accounts(int argc, char **argv)
 {
-	accounts_cli c = { pregon_format_text, PREGON_SEV_ERROR, PREGON_LANG_ES, 0, 0, NULL, NULL, 0 };
+	accounts_cli c = { pregon_format_text, PREGON_SEV_ERROR, cli_early_lang(argc, argv), 0,
+			   NULL, NULL, 0 };
 	c.post_paths = cli_xalloc((size_t)argc * sizeof *c.post_paths);
 	int status = EXIT_CLEAN;
-	if (cli_parse(argc, argv, options, N_OPTIONS, set_option, &c)) {
+	int rc = cli_parse(argc, argv, options, N_OPTIONS, set_option, &c);
+	if (rc < 0) {
 		free(c.post_paths);
 		return EXIT_TROUBLE;
 	}
-	if (c.help) {
+	if (rc) {
 		cli_print_help(_("Uso: pregon accounts [OPCIONES] [REGISTRO] [CARPETA...]"),
 			       _("Revisa el registro de cuentas institucionales (cuentas.yaml por omisión) contra la Norma Técnica No. 10 y, con CARPETA, que cada publicación salga en una cuenta registrada y activa en su fecha."),
 			       options, N_OPTIONS);

@@ -48,13 +48,13 @@ typedef struct {
 
 #define N_(s) (s)
 
-enum { OPT_FORMAT, OPT_CONFIG, OPT_LANG, OPT_HELP };
+enum { OPT_FORMAT, OPT_CONFIG };
 
 static const cli_option comment_options[] = {
 	{ "format", 0, N_("text|json"), OPT_FORMAT, N_("formato de la salida (text por omisión)") },
 	{ "config", 0, N_("ARCHIVO"), OPT_CONFIG, N_("configuración (.pregon.yaml) del motor") },
-	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes") },
-	{ "help", 0, NULL, OPT_HELP, N_("esta ayuda") },
+	CLI_OPTION_LANG,
+	CLI_OPTION_HELP,
 };
 
 #define N_COMMENT_OPTIONS (sizeof comment_options / sizeof *comment_options)
@@ -74,7 +74,7 @@ static void print_help(void)
 
 typedef struct {
 	options *o;
-	int paths, help;
+	int paths;
 } parse_state;
 
 /* One option or operand (id -1) of `pregon comments` (cli_parse's callback). */
@@ -92,13 +92,6 @@ static int set_option(void *state, int id, const char *v)
 	case OPT_CONFIG:
 		p->o->config = v;
 		break;
-	case OPT_LANG: /* the language is cli_early_lang's: the value is only checked */
-		if (cli_parse_lang(v, NULL))
-			return -1;
-		break;
-	case OPT_HELP:
-		p->help = 1;
-		break;
 	default:
 		if (p->paths++) {
 			cli_usage_error(_("sobra «%s»: se revisa un solo archivo de comentarios"), v);
@@ -114,14 +107,11 @@ static int parse_args(options *o, int argc, char **argv)
 {
 	o->format = "text";
 	o->path = "-";
-	parse_state p = { o, 0, 0 };
-	if (cli_parse(argc, argv, comment_options, N_COMMENT_OPTIONS, set_option, &p))
-		return -1;
-	if (p.help) {
+	parse_state p = { o, 0 };
+	int rc = cli_parse(argc, argv, comment_options, N_COMMENT_OPTIONS, set_option, &p);
+	if (rc == 1)
 		print_help();
-		return 1;
-	}
-	return 0;
+	return rc;
 }
 
 /* The comments: standard input for "-", else the named file. */

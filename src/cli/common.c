@@ -126,17 +126,6 @@ pregon_lang cli_early_lang(int argc, char **argv)
 	return lang;
 }
 
-int cli_parse_lang(const char *v, pregon_lang *out)
-{
-	if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-		cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
-		return -1;
-	}
-	if (out)
-		*out = strcmp(v, "en") == 0 ? PREGON_LANG_EN : PREGON_LANG_ES;
-	return 0;
-}
-
 /* "pregon", or "pregon comments" while a subcommand parses and runs. */
 static const char *command_name = "pregon";
 
@@ -228,7 +217,7 @@ static void unknown_option(const cli_option *opts, size_t n, const char *a)
 int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
 	      cli_set_fn set, void *state)
 {
-	int only_operands = 0;
+	int only_operands = 0, help = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (only_operands || a[0] != '-' || strcmp(a, "-") == 0) {
@@ -266,10 +255,18 @@ int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
 			cli_usage_error(_("la opción «--%s» no lleva valor"), o->name);
 			return -1;
 		}
-		if (set(state, o->id, v))
+		if (o->id == CLI_OPT_HELP) {
+			help = 1;
+		} else if (o->id == CLI_OPT_LANG) {
+			if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
+				cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+				return -1;
+			}
+		} else if (set(state, o->id, v)) {
 			return -1;
+		}
 	}
-	return 0;
+	return help;
 }
 
 void cli_print_diag(const pregon_diag *diag)

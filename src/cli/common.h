@@ -25,21 +25,27 @@ typedef struct {
 	const char *help;  /* msgid */
 } cli_option;
 
+/* The options every command has, which cli_parse handles itself: --lang
+ * is only checked (the language is cli_early_lang's, known before parsing
+ * so that errors come out in it) and --help makes cli_parse return 1.  The
+ * file that uses them defines N_. */
+enum { CLI_OPT_LANG = -2, CLI_OPT_HELP = -3 };
+#define CLI_OPTION_LANG \
+	{ "lang", 0, N_("es|en"), CLI_OPT_LANG, N_("idioma de los mensajes (es por omisión)") }
+#define CLI_OPTION_HELP { "help", 0, NULL, CLI_OPT_HELP, N_("muestra esta ayuda") }
+
 /* Called for each option (value NULL for a switch) and, with id -1, for
  * each operand; returns 0, or -1 after printing a usage error. */
 typedef int (*cli_set_fn)(void *state, int id, const char *value);
 
 /* Parse argv[1..argc) (argv[0] is the subcommand).  -1 on a usage error,
- * already printed. */
+ * already printed; 1 when --help was given (and nothing was wrong); 0. */
 int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
 	      cli_set_fn set, void *state);
 /* "NAME: error: ..." and where to find help; NAME is "pregon" unless
  * cli_set_command named the subcommand ("pregon comments"). */
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_set_command(const char *name);
-/* The value of --lang, es or en, into *out (may be NULL: only checked);
- * -1 after a usage error. */
-int cli_parse_lang(const char *v, pregon_lang *out);
 void cli_print_help(const char *usage, const char *summary,
 		    const cli_option *opts, size_t n_opts);
 

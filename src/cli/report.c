@@ -17,7 +17,7 @@
 #define DEFAULT_REGISTRY "cuentas.yaml"
 
 enum { OPT_FROM, OPT_TO, OPT_OUTPUT, OPT_FORMAT, OPT_LOG, OPT_REGISTRY, OPT_CONFIG,
-       OPT_NO_CONFIG, OPT_HELP };
+       OPT_NO_CONFIG };
 
 static const cli_option options[] = {
 	{ "from", 0, N_("AAAA-MM-DD"), OPT_FROM, N_("primer día del periodo (por omisión, el del último semestre completo)") },
@@ -28,14 +28,15 @@ static const cli_option options[] = {
 	{ "registry", 0, N_("ARCHIVO"), OPT_REGISTRY, N_("registro de cuentas (por omisión, cuentas.yaml si existe)") },
 	{ "config", 0, N_("ARCHIVO"), OPT_CONFIG, N_("configuración para todas las publicaciones; sin ella se busca el .pregon.yaml más cercano de cada una") },
 	{ "no-config", 0, NULL, OPT_NO_CONFIG, N_("no busca ni lee ningún .pregon.yaml") },
-	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
+	CLI_OPTION_LANG,
+	CLI_OPTION_HELP,
 };
 
 #define N_OPTIONS (sizeof options / sizeof *options)
 
 typedef struct {
 	const char *from, *to, *output, *registry, *config;
-	int json, no_config, help;
+	int json, no_config;
 	const char **logs;
 	size_t n_logs;
 	const char **dirs;
@@ -81,11 +82,8 @@ static int set_option(void *state, int id, const char *v)
 	case OPT_CONFIG:
 		c->config = v;
 		return 0;
-	case OPT_NO_CONFIG:
+	default: /* OPT_NO_CONFIG */
 		c->no_config = 1;
-		return 0;
-	default:
-		c->help = 1;
 		return 0;
 	}
 }
@@ -294,8 +292,9 @@ int pregon_cli_report(int argc, char **argv)
 	c.logs = cli_xalloc((size_t)argc * sizeof *c.logs);
 	c.dirs = cli_xalloc((size_t)argc * sizeof *c.dirs);
 	int status = EXIT_TROUBLE;
-	if (cli_parse(argc, argv, options, N_OPTIONS, set_option, &c) == 0) {
-		if (c.help) {
+	int rc = cli_parse(argc, argv, options, N_OPTIONS, set_option, &c);
+	if (rc >= 0) {
+		if (rc) {
 			cli_print_help(_("Uso: pregon report [OPCIONES] CARPETA..."),
 				       _("Informe de evaluación de las cuentas institucionales (Norma Técnica No. 10, capítulo de Evaluación): publicaciones por semana, veredictos, puntuaciones, hallazgos por criterio, cuentas silenciosas o saturadas, el registro de cuentas y la lista de revisión humana."),
 				       options, N_OPTIONS);

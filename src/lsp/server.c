@@ -792,13 +792,13 @@ static void *json_xalloc(size_t n)
 	return cli_xalloc(n);
 }
 
-enum { OPT_STDIO, OPT_LANG, OPT_HELP };
+enum { OPT_STDIO };
 
 static const cli_option lsp_options[] = {
 	/* what generic clients pass: stdio is the only transport */
 	{ "stdio", 0, NULL, OPT_STDIO, N_("habla por la entrada y la salida estándar (siempre)") },
-	{ "lang", 0, N_("es|en"), OPT_LANG, N_("idioma de los mensajes (es por omisión)") },
-	{ "help", 0, NULL, OPT_HELP, N_("muestra esta ayuda") },
+	CLI_OPTION_LANG,
+	CLI_OPTION_HELP,
 };
 
 #define N_LSP_OPTIONS (sizeof lsp_options / sizeof *lsp_options)
@@ -806,31 +806,20 @@ static const cli_option lsp_options[] = {
 /* One option of `pregon lsp` (cli_parse's callback); it takes no operand. */
 static int set_option(void *state, int id, const char *v)
 {
-	int *help = state;
-	switch (id) {
-	case OPT_STDIO:
-		break;
-	case OPT_LANG: /* the language is cli_early_lang's: the value is only checked */
-		if (cli_parse_lang(v, NULL))
-			return -1;
-		break;
-	case OPT_HELP:
-		*help = 1;
-		break;
-	default:
-		cli_usage_error(_("argumento inesperado «%s»; el servidor recibe los documentos del editor"), v);
-		return -1;
-	}
-	return 0;
+	(void)state;
+	if (id == OPT_STDIO)
+		return 0;
+	cli_usage_error(_("argumento inesperado «%s»; el servidor recibe los documentos del editor"), v);
+	return -1;
 }
 
 int pregon_cli_lsp(int argc, char **argv)
 {
 	pregon_lang lang = cli_early_lang(argc, argv);
-	int help = 0;
-	if (cli_parse(argc, argv, lsp_options, N_LSP_OPTIONS, set_option, &help))
+	int rc = cli_parse(argc, argv, lsp_options, N_LSP_OPTIONS, set_option, NULL);
+	if (rc < 0)
 		return 2;
-	if (help) {
+	if (rc) {
 		cli_print_help(_("Uso: pregon lsp [OPCIONES]"),
 			       _("Servidor de lenguaje (LSP) para los editores: diagnósticos, acciones de código y descripciones de las reglas."),
 			       lsp_options, N_LSP_OPTIONS);
