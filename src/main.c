@@ -577,25 +577,6 @@ static void keep_shard(input_list *l, const cli *c)
 
 /* ---- output ------------------------------------------------------------ */
 
-static void print_diag(const pregon_diag *d)
-{
-	char *s = pregon_diag_format(d);
-	fputs(s, stderr);
-	free(s);
-}
-
-/* Write everything at once; a closed pipe or a full disk is exit 2. */
-static int write_all(const char *s)
-{
-	size_t n = strlen(s);
-	if (fwrite(s, 1, n, stdout) != n || fflush(stdout) != 0) {
-		fprintf(stderr, "pregon: error: %s: %s\n",
-			_("no se pudo escribir el informe"), pregon_strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 static int use_color(const cli *c)
 {
 	if (c->format != pregon_format_text || c->color == 0)
@@ -626,7 +607,7 @@ static int list_rules(const pregon_engine *e)
 					r->weight, r->criterio,
 					r->enabled ? _("sí") : _("no"));
 	}
-	int rc = write_all(out);
+	int rc = cli_write_all(out);
 	free(out);
 	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
 }
@@ -681,7 +662,7 @@ static int list_windows(const pregon_engine *e)
 	}
 	if (!n)
 		appendf(&out, &cap, &len, "%s\n", _("no hay ventanas: ninguna regla electoral está cargada"));
-	int rc = write_all(out);
+	int rc = cli_write_all(out);
 	free(out);
 	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
 }
@@ -718,7 +699,7 @@ static int explain_rule(const pregon_engine *e, const char *id)
 			len += (size_t)snprintf(out + len, cap - len, "  - %s\n", ex);
 		}
 	}
-	int rc = write_all(out);
+	int rc = cli_write_all(out);
 	free(out);
 	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
 }
@@ -738,85 +719,22 @@ static int test_rules(const pregon_engine *e, const char *path)
 	size_t end = k < 0 ? 0 : (size_t)k < sizeof line - 1 ? (size_t)k : sizeof line - 2;
 	line[end] = '\n';
 	line[end + 1] = '\0';
-	int rc = write_all(line);
+	int rc = cli_write_all(line);
 	return rc ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /* ---- configurations ------------------------------------------------- */
 
-/* One engine per configuration file: files under different .pregon.yaml
- * are checked with different rules, and each file is compiled once. */
-typedef struct {
-	char *config; /* "" for none */
-	pregon_engine *engine;
-} engine_slot;
-
-typedef struct {
-	engine_slot *items;
-	size_t n;
-} engine_cache;
-
-static void cache_dispose(engine_cache *cache)
-{
-	for (size_t i = 0; i < cache->n; i++) {
-		free(cache->items[i].config);
-		pregon_engine_free(cache->items[i].engine);
-	}
-	free(cache->items);
-}
-
-/* The engine for a file at `path` (NULL or "-": the working directory):
- * --config's, none with --no-config (or for --test-rules, whose examples
- * must not depend on where they run), else the nearest .pregon.yaml.  0, or
- * -1 with the diagnostic printed. */
-static int engine_for(pregon_engine **out, engine_cache *cache, const cli *c,
+/* The engine for a file at `path`; --test-rules gets no configuration,
+ * since its examples must not depend on where they run. */
+static int engine_for(pregon_engine **out, cli_engines *cache, const cli *c,
 		      const char *path)
 {
-	*out = NULL;
-	char *found = NULL;
-	char origin[4096];
-	if (c->config) {
-		snprintf(origin, sizeof origin, "%s", _("indicada con --config"));
-	} else if (c->no_config || c->action == ACT_TEST) {
-		snprintf(origin, sizeof origin, "%s", _("ninguna: se pidió --no-config"));
-	} else if (pregon_config_find(&found, path)) {
-		fprintf(stderr, "pregon: error: %s: %s\n",
-			_("no se puede leer la carpeta actual"), pregon_strerror(errno));
-		return -1;
-	} else {
-		const char *from = path && strcmp(path, "-") != 0 ? path : ".";
-		snprintf(origin, sizeof origin,
-			 found ? _("encontrada al subir desde «%s»")
-			       : _("ninguna: no hay .pregon.yaml entre «%s» y la raíz del repositorio"),
-			 from);
-	}
-	const char *config = c->config ? c->config : found;
-	const char *key = config ? config : "";
-	for (size_t i = 0; i < cache->n; i++)
-		if (strcmp(cache->items[i].config, key) == 0) {
-			*out = cache->items[i].engine;
-			free(found);
-			return 0;
-		}
-	pregon_engine_options eo = { 0 };
-	eo.lang = c->lang;
-	eo.config_path = config;
-	eo.config_origin = origin;
-	eo.rule_paths = c->action == ACT_TEST ? &c->test_rules : c->rules;
-	eo.n_rule_paths = c->action == ACT_TEST ? 1 : c->n_rules;
-	pregon_diag d;
-	pregon_diag_init(&d);
-	int rc = pregon_engine_new(out, &eo, &d);
-	if (rc)
-		print_diag(&d);
-	pregon_diag_dispose(&d);
-	if (!rc) {
-		cache->items = cli_xresize(cache->items, (cache->n + 1) * sizeof *cache->items);
-		cache->items[cache->n].config = cli_xstrdup(key);
-		cache->items[cache->n++].engine = *out;
-	}
-	free(found);
-	return rc ? -1 : 0;
+	int test = c->action == ACT_TEST;
+	cli_engine_spec spec = { c->config, c->no_config || test,
+				 test ? &c->test_rules : c->rules, test ? 1 : c->n_rules,
+				 c->lang };
+	return cli_engine_for(out, cache, &spec, path);
 }
 
 /* A growing NUL-terminated text. */
@@ -899,7 +817,7 @@ static int put_fix(input *in, const cli *c, text_out *diffs)
 		pregon_diag d;
 		pregon_diag_init(&d);
 		if (pregon_file_replace(in->path, in->fixed, in->fixed_len, &d)) {
-			print_diag(&d);
+			cli_print_diag(&d);
 			free(in->error);
 			in->error = cli_xstrdup(d.message);
 		}
@@ -988,7 +906,7 @@ static int apply_baseline(pregon_baseline *b, const cli *c,
 	pregon_diag_init(&d);
 	int rc = pregon_baseline_save(b, c->update_baseline, &entries, &d);
 	if (rc)
-		print_diag(&d);
+		cli_print_diag(&d);
 	else if (record_all)
 		fprintf(stderr, dngettext("pregon", "pregon: línea base %s: %zu hallazgo registrado\n",
 					  "pregon: línea base %s: %zu hallazgos registrados\n", entries),
@@ -1068,7 +986,7 @@ static int deliver_job(void *ctx, size_t i)
 		return 0;
 	tally_report(&rn->tally, r, c);
 	char *out = pregon_formatter_add(rn->stream, r);
-	int failed = write_all(out);
+	int failed = cli_write_all(out);
 	free(out);
 	pregon_report_free(r);
 	rn->reports[i] = NULL;
@@ -1085,7 +1003,7 @@ static void finish_kept(run *rn, pregon_baseline *baseline, size_t n)
 	pregon_report **reports = rn->reports;
 	if (c->diff) {
 		/* the diff is the output; 1 says that something would change */
-		if (write_all(rn->diffs.ptr))
+		if (cli_write_all(rn->diffs.ptr))
 			rn->status = EXIT_TROUBLE;
 		else if (rn->status != EXIT_TROUBLE)
 			rn->status = rn->changed ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -1113,7 +1031,7 @@ static void finish_kept(run *rn, pregon_baseline *baseline, size_t n)
 		rn->status = EXIT_TROUBLE; /* no report rather than a misleading one */
 	} else {
 		char *out = c->format(rs, n, &fo);
-		if (write_all(out))
+		if (cli_write_all(out))
 			rn->status = EXIT_TROUBLE;
 		free(out);
 		if (c->format == pregon_format_github &&
@@ -1135,7 +1053,7 @@ static int same_folder(const char *a, const char *b)
 	return sa - a == sb - b && memcmp(a, b, (size_t)(sa - a)) == 0;
 }
 
-static int check_inputs(engine_cache *cache, const cli *c)
+static int check_inputs(cli_engines *cache, const cli *c)
 {
 	pregon_baseline *baseline = NULL;
 	if (c->baseline) {
@@ -1143,7 +1061,7 @@ static int check_inputs(engine_cache *cache, const cli *c)
 		pregon_diag_init(&d);
 		int rc = pregon_baseline_load(&baseline, c->baseline, &d);
 		if (rc)
-			print_diag(&d);
+			cli_print_diag(&d);
 		pregon_diag_dispose(&d);
 		if (rc)
 			return EXIT_TROUBLE;
@@ -1198,7 +1116,7 @@ static int check_inputs(engine_cache *cache, const cli *c)
 	if (rn.stream) {
 		char *out = pregon_formatter_finish(rn.stream);
 		/* after a failed write the output stays cut where it failed */
-		if (delivered == n && write_all(out))
+		if (delivered == n && cli_write_all(out))
 			rn.status = EXIT_TROUBLE;
 		free(out);
 		if (rn.status == EXIT_CLEAN)
@@ -1253,15 +1171,15 @@ int main(int argc, char **argv)
 	} else if (c.action == ACT_VERSION) {
 		printf("pregon %s\n", PREGON_VERSION);
 	} else if (c.action == ACT_CHECK) {
-		engine_cache cache = { 0 };
+		cli_engines cache = { 0 };
 		status = check_inputs(&cache, &c);
-		cache_dispose(&cache);
+		cli_engines_dispose(&cache);
 	} else {
 		/* the configuration of the first path, or of standard input */
 		const char *anchor = c.n_paths && strcmp(c.paths[0], "-") != 0
 					     ? c.paths[0]
 					     : c.stdin_filename;
-		engine_cache cache = { 0 };
+		cli_engines cache = { 0 };
 		pregon_engine *e = NULL;
 		if (engine_for(&e, &cache, &c, anchor)) {
 			status = EXIT_TROUBLE;
@@ -1273,12 +1191,12 @@ int main(int argc, char **argv)
 			status = explain_rule(e, c.explain);
 		} else if (c.action == ACT_PRINT_CONFIG) {
 			char *y = pregon_engine_config_yaml(e);
-			status = write_all(y) ? EXIT_TROUBLE : EXIT_CLEAN;
+			status = cli_write_all(y) ? EXIT_TROUBLE : EXIT_CLEAN;
 			free(y);
 		} else {
 			status = test_rules(e, c.test_rules);
 		}
-		cache_dispose(&cache);
+		cli_engines_dispose(&cache);
 	}
 	free(c.paths);
 	free(c.rules);

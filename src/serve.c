@@ -200,35 +200,6 @@ static int is_loopback(const struct sockaddr *sa)
 	return IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr);
 }
 
-/* The engine for the working directory, as the command builds it for
- * standard input.  0, or -1 with the diagnostic printed. */
-static int serve_engine(pregon_engine **out, const serve_cli *c)
-{
-	*out = NULL;
-	char *found = NULL;
-	if (!c->config && !c->no_config && pregon_config_find(&found, NULL)) {
-		fprintf(stderr, "pregon serve: error: %s: %s\n",
-			_("no se puede leer la carpeta actual"), pregon_strerror(errno));
-		return -1;
-	}
-	pregon_engine_options eo = { 0 };
-	eo.lang = c->lang;
-	eo.config_path = c->config ? c->config : found;
-	eo.rule_paths = c->rules;
-	eo.n_rule_paths = c->n_rules;
-	pregon_diag d;
-	pregon_diag_init(&d);
-	int rc = pregon_engine_new(out, &eo, &d);
-	if (rc) {
-		char *s = pregon_diag_format(&d);
-		fputs(s, stderr);
-		free(s);
-	}
-	pregon_diag_dispose(&d);
-	free(found);
-	return rc ? -1 : 0;
-}
-
 /* ---- answers ----------------------------------------------------------- */
 
 /* Queue `body` (`own`: the answer frees it; else static) with its type and
@@ -506,6 +477,7 @@ int pregon_cli_serve(int argc, char **argv)
 	int status = EXIT_TROUBLE;
 	struct addrinfo *ai = NULL;
 	server s = { NULL, NULL, 0 };
+	cli_engines engines = { 0 };
 	if (parse_serve_args(&c, argc, argv))
 		goto cleanup;
 	if (c.help) {
@@ -522,13 +494,16 @@ int pregon_cli_serve(int argc, char **argv)
 			    c.listen);
 		goto cleanup;
 	}
-	if (serve_engine(&s.engine, &c))
+	/* the engine of the working directory, as the command builds it for
+	 * standard input */
+	cli_engine_spec spec = { c.config, c.no_config, c.rules, c.n_rules, c.lang };
+	if (cli_engine_for(&s.engine, &engines, &spec, NULL))
 		goto cleanup;
 	s.token = c.token;
 	s.local_only = c.token == NULL;
 	status = run(&c, &s, ai);
 cleanup:
-	pregon_engine_free(s.engine);
+	cli_engines_dispose(&engines);
 	if (ai)
 		freeaddrinfo(ai);
 	free(c.rules);

@@ -269,6 +269,67 @@ int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
 	return help;
 }
 
+int cli_engine_for(pregon_engine **out, cli_engines *cache,
+		   const cli_engine_spec *spec, const char *path)
+{
+	*out = NULL;
+	char *found = NULL;
+	char origin[4096];
+	if (spec->config) {
+		snprintf(origin, sizeof origin, "%s", _("indicada con --config"));
+	} else if (spec->no_config) {
+		snprintf(origin, sizeof origin, "%s", _("ninguna: se pidió --no-config"));
+	} else if (pregon_config_find(&found, path)) {
+		fprintf(stderr, "%s: error: %s: %s\n", command_name,
+			_("no se puede leer la carpeta actual"), pregon_strerror(errno));
+		return -1;
+	} else {
+		const char *from = path && strcmp(path, "-") != 0 ? path : ".";
+		snprintf(origin, sizeof origin,
+			 found ? _("encontrada al subir desde «%s»")
+			       : _("ninguna: no hay .pregon.yaml entre «%s» y la raíz del repositorio"),
+			 from);
+	}
+	const char *config = spec->config ? spec->config : found;
+	const char *key = config ? config : "";
+	for (size_t i = 0; i < cache->n; i++)
+		if (strcmp(cache->configs[i], key) == 0) {
+			*out = cache->engines[i];
+			free(found);
+			return 0;
+		}
+	pregon_engine_options eo = { 0 };
+	eo.lang = spec->lang;
+	eo.config_path = config;
+	eo.config_origin = origin;
+	eo.rule_paths = spec->rules;
+	eo.n_rule_paths = spec->n_rules;
+	pregon_diag d;
+	pregon_diag_init(&d);
+	int rc = pregon_engine_new(out, &eo, &d);
+	if (rc)
+		cli_print_diag(&d);
+	pregon_diag_dispose(&d);
+	if (!rc) {
+		cache->configs = cli_xresize(cache->configs, (cache->n + 1) * sizeof *cache->configs);
+		cache->engines = cli_xresize(cache->engines, (cache->n + 1) * sizeof *cache->engines);
+		cache->configs[cache->n] = cli_xstrdup(key);
+		cache->engines[cache->n++] = *out;
+	}
+	free(found);
+	return rc ? -1 : 0;
+}
+
+void cli_engines_dispose(cli_engines *cache)
+{
+	for (size_t i = 0; i < cache->n; i++) {
+		free(cache->configs[i]);
+		pregon_engine_free(cache->engines[i]);
+	}
+	free(cache->configs);
+	free(cache->engines);
+}
+
 void cli_print_diag(const pregon_diag *diag)
 {
 	char *s = pregon_diag_format(diag);

@@ -49,6 +49,30 @@ void cli_set_command(const char *name);
 void cli_print_help(const char *usage, const char *summary,
 		    const cli_option *opts, size_t n_opts);
 
+/* What decides a client's engines: its command-line options. */
+typedef struct {
+	const char *config;       /* --config, or NULL */
+	int no_config;            /* --no-config */
+	const char *const *rules; /* --rules, instead of the default sets */
+	size_t n_rules;
+	pregon_lang lang;
+} cli_engine_spec;
+
+/* One engine per configuration file: posts under different .pregon.yaml
+ * are checked with different rules, and each configuration is built once. */
+typedef struct {
+	char **configs;           /* "" for none */
+	pregon_engine **engines;
+	size_t n;
+} cli_engines;
+
+/* The engine for a post at `path` (NULL or "-": the working directory):
+ * spec->config's, none with no_config, else the nearest .pregon.yaml.  0,
+ * or -1 with the diagnostic printed. */
+int cli_engine_for(pregon_engine **out, cli_engines *cache,
+		   const cli_engine_spec *spec, const char *path);
+void cli_engines_dispose(cli_engines *cache);
+
 void cli_print_diag(const pregon_diag *diag);
 /* Write everything to standard output at once; -1 (printed) on failure. */
 int cli_write_all(const char *s);

@@ -37,6 +37,7 @@ static const cli_option options[] = {
 typedef struct {
 	const char *from, *to, *output, *registry, *config;
 	int json, no_config;
+	pregon_lang lang;
 	const char **logs;
 	size_t n_logs;
 	const char **dirs;
@@ -101,62 +102,17 @@ static void last_semester(char from[DAY_SIZE], char to[DAY_SIZE], const char *to
 	snprintf(to, DAY_SIZE, "%04d-%s", y, first_half ? "06-30" : "12-31");
 }
 
-/* One engine per configuration file, as the check builds them. */
-typedef struct {
-	char **configs; /* "" for none */
-	pregon_engine **engines;
-	size_t n;
-} engine_cache;
-
-static int engine_for(pregon_engine **out, engine_cache *cache, const report_cli *c,
+/* The engine for a post at `path`, as the check builds it. */
+static int engine_for(pregon_engine **out, cli_engines *cache, const report_cli *c,
 		      const char *path)
 {
-	char *found = NULL;
-	if (!c->config && !c->no_config && pregon_config_find(&found, path)) {
-		fprintf(stderr, "pregon: error: %s\n", _("no se puede leer la carpeta actual"));
-		return -1;
-	}
-	const char *config = c->config ? c->config : found;
-	const char *key = config ? config : "";
-	for (size_t i = 0; i < cache->n; i++)
-		if (strcmp(cache->configs[i], key) == 0) {
-			*out = cache->engines[i];
-			free(found);
-			return 0;
-		}
-	pregon_engine_options eo = { 0 };
-	eo.config_path = config;
-	pregon_diag d;
-	pregon_diag_init(&d);
-	int rc = pregon_engine_new(out, &eo, &d);
-	if (rc)
-		cli_print_diag(&d);
-	pregon_diag_dispose(&d);
-	if (rc == 0) {
-		cache->configs = realloc(cache->configs, (cache->n + 1) * sizeof *cache->configs);
-		cache->engines = realloc(cache->engines, (cache->n + 1) * sizeof *cache->engines);
-		if (!cache->configs || !cache->engines)
-			abort();
-		cache->configs[cache->n] = cli_xstrdup(key);
-		cache->engines[cache->n++] = *out;
-	}
-	free(found);
-	return rc ? -1 : 0;
-}
-
-static void cache_dispose(engine_cache *cache)
-{
-	for (size_t i = 0; i < cache->n; i++) {
-		free(cache->configs[i]);
-		pregon_engine_free(cache->engines[i]);
-	}
-	free(cache->configs);
-	free(cache->engines);
+	cli_engine_spec spec = { c->config, c->no_config, NULL, 0, c->lang };
+	return cli_engine_for(out, cache, &spec, path);
 }
 
 /* Check every post and add it to the evaluation; -1 (printed) when one
  * cannot be read or checked. */
-static int add_posts(pregon_evaluation *ev, engine_cache *cache, const report_cli *c,
+static int add_posts(pregon_evaluation *ev, cli_engines *cache, const report_cli *c,
 		     const cli_posts *posts, const char *today)
 {
 	pregon_batch *batch = pregon_batch_new();
@@ -250,7 +206,7 @@ static int run(report_cli *c)
 		return EXIT_TROUBLE;
 	}
 	cli_posts posts = { 0 };
-	engine_cache cache = { 0 };
+	cli_engines cache = { 0 };
 	pregon_registry *registry = NULL;
 	pregon_report *registry_findings = NULL;
 	int rc = 0;
@@ -281,7 +237,7 @@ static int run(report_cli *c)
 	pregon_evaluation_free(ev);
 	pregon_report_free(registry_findings);
 	pregon_registry_free(registry);
-	cache_dispose(&cache);
+	cli_engines_dispose(&cache);
 	cli_posts_dispose(&posts);
 	return rc ? EXIT_TROUBLE : EXIT_CLEAN;
 }
@@ -289,6 +245,7 @@ static int run(report_cli *c)
 int pregon_cli_report(int argc, char **argv)
 {
 	report_cli c = { 0 };
+	c.lang = cli_early_lang(argc, argv);
 	c.logs = cli_xalloc((size_t)argc * sizeof *c.logs);
 	c.dirs = cli_xalloc((size_t)argc * sizeof *c.dirs);
 	int status = EXIT_TROUBLE;
