@@ -6,6 +6,7 @@
 
 #include "common.h"
 #include "readability.h"
+#include "spanish.h"
 #include "syllables.h"
 #include "text.h"
 
@@ -27,20 +28,6 @@ static int is_entity(const char *s, size_t len)
 		if (i && s[i] == '.' && i + 1 < len && s[i + 1] >= 'a' && s[i + 1] <= 'z')
 			return 1;
 	}
-	return 0;
-}
-
-/* Abbreviations before a capital that do not end a sentence. */
-static int is_abbreviation(const char *s, size_t len)
-{
-	static const char *const known[] = {
-		"Sr", "Sra", "Srta", "Dr", "Dra", "Lic", "Ing", "Mtro", "Mtra",
-		"Arq", "Prof", "Profa", "Av", "Col", "Blvd", "No", "Núm", "C",
-		"Tel", "Gral", "Mons", "Pbro", "Fracc", "Deleg", NULL
-	};
-	for (const char *const *k = known; *k; k++)
-		if (strlen(*k) == len && memcmp(*k, s, len) == 0)
-			return 1;
 	return 0;
 }
 
@@ -163,7 +150,7 @@ void rd_analyze(rd_text *out, const char *s, size_t len)
 			if (cp == '.' && next && !blank &&
 			    (text_is_lower(next) || (next >= '0' && next <= '9') ||
 			     (last && last->offset + last->len + 1 == j &&
-			      is_abbreviation(s + last->offset, last->len))))
+			      sp_abbreviation(s + last->offset, last->len))))
 				continue; /* an abbreviation: Sr. López, núm. 5 */
 			close_sentence(&b, k);
 			j = k;

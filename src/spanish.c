@@ -499,3 +499,17 @@ int sp_voseo(const char *word, const sp_lexicon *lex, char **fix)
 	}
 	return 0;
 }
+
+int sp_abbreviation(const char *w, size_t n)
+{
+	static const char *const list[] = {
+		"Sr", "Sra", "Srta", "Dr", "Dra", "Lic", "Ing", "Arq", "Mtro", "Mtra",
+		"Prof", "Profa", "Gral", "Gob", "Dip", "Sen", "Pdte", "Pbro", "Mons",
+		"Deleg", "Av", "Col", "Fracc", "Blvd", "Cd", "Edo", "Mpio", "Sta",
+		"Sto", "UU", "EE", "C", "No", "Núm", "Tel",
+	};
+	for (size_t i = 0; i < sizeof list / sizeof *list; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
+			return 1;
+	return 0;
+}

@@ -43,6 +43,11 @@ int sp_voseo(const char *word, const sp_lexicon *lex, char **fix);
  * (in -á, -é or a pronoun), so that sp_voseo is worth asking. */
 int sp_voseo_shape(const char *word);
 
+/* An abbreviation whose period ends no sentence: a title or an address
+ * before a name ("Mtro. Zoé Robledo", "Av. Juárez", "EE. UU."), "núm.",
+ * "tel.".  `w` is the n bytes before the period, as written. */
+int sp_abbreviation(const char *w, size_t n);
+
 /* Stressed syllable of a word, counted from the end (0: the last), by the
  * written accent or the default rules; -1 for a word without vowels. */
 int sp_stress_from_end(const char *word);

@@ -635,22 +635,6 @@ static int spanish_looking(const char *w, size_t n)
 	return 0;
 }
 
-/* Abbreviations of titles and addresses: their period ends no sentence
- * ("el Mtro. Zoé Robledo", "EE. UU. Donald Trump"). */
-static int title_abbreviation(const char *w, size_t n)
-{
-	static const char *const list[] = {
-		"Mtro", "Mtra", "Dr", "Dra", "Lic", "Ing", "Arq", "Prof", "Profa",
-		"Sr", "Sra", "Srta", "Gral", "Gob", "Dip", "Sen", "Pdte", "Pbro",
-		"Av", "Col", "Fracc", "Blvd", "Cd", "Edo", "Mpio", "Sta", "Sto",
-		"UU", "EE", "C",
-	};
-	for (size_t i = 0; i < sizeof list / sizeof *list; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-			return 1;
-	return 0;
-}
-
 static size_t prev_cp(const char *s, size_t i, int32_t *cp)
 {
 	size_t b = i - 1;
@@ -740,7 +724,7 @@ static int proper_noun(spell_state *s, const text_view *v, size_t vs,
 		size_t b = prev_cp(v->s, i, &cp);
 		if (cp == '.') {
 			size_t we = b, ws = letters_before(v, b);
-			if (!title_abbreviation(v->s + ws, we - ws))
+			if (!sp_abbreviation(v->s + ws, we - ws))
 				return *in_name;
 			*in_name = 1;
 			return 1;

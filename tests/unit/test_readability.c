@@ -53,6 +53,10 @@ static void test_sentence_ends(void **state)
 	analyze(&t, "El Sr. López pagó 8.5 pesos por la pág. 3. ¿Vienes? ¡Sí!");
 	assert_int_equal(t.n_sentences, 3);
 	rd_dispose(&t);
+	/* titles and places before a capital, as the spelling rule reads them */
+	analyze(&t, "Lo dijo en EE. UU. Donald Trump con el Mtro. Néstor Vargas. Luego se fue.");
+	assert_int_equal(t.n_sentences, 2);
+	rd_dispose(&t);
 	/* a wrapped line continues; a list item and a blank line end */
 	analyze(&t, "Habrá módulos de vacunación\ngratuita hoy\n- en el Centro\n\nLleva tu cartilla");
 	assert_int_equal(t.n_sentences, 3);
