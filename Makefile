@@ -86,7 +86,7 @@ MO = locale/en/LC_MESSAGES/pregon.mo
         format pot check-unit check-golden check-errors check-rules \
         check-header check-corpus check-conformance check-install \
         check-dictionaries check-eval check-eval-c check-leaks check-fuzz check-robustness check-precommit check-parallel fuzz \
-        check-formats check-schemas check-baseline check-clarity check-comments check-lsp \
+        check-readme check-formats check-schemas check-baseline check-clarity check-comments check-lsp \
         check-accounts check-accounts-c check-report-browser check-serve
 
 all: $(BIN) $(MO)
@@ -188,7 +188,8 @@ check: deps
 	@$(MAKE) --no-print-directory all check-unit check-header check-rules \
 	  check-golden check-formats check-schemas check-baseline check-errors check-conformance \
 	  check-corpus check-clarity check-comments check-dictionaries check-eval check-leaks check-fuzz check-robustness \
-	  check-precommit check-parallel check-lsp check-accounts check-report-browser check-serve check-install
+	  check-precommit check-parallel check-lsp check-accounts check-report-browser check-serve check-install \
+	  check-readme
 	@echo "make check: todo correcto"
 
 test: check
@@ -225,6 +226,10 @@ check-clarity: $(CLARITY_BIN)
 check-comments: $(BIN) $(MO) $(COMMENTS_EVAL_BIN)
 	@$(TEST_ENV) bash tests/comments/run.sh $(BIN)
 	@$(TEST_ENV) $(COMMENTS_EVAL_BIN) $(BIN) tests/comments/anotacion-xii.tsv
+
+# The README's first example prints what it shows.
+check-readme: $(BIN) $(MO)
+	@$(TEST_ENV) bash tests/readme/run.sh $(BIN)
 
 # Every report format of the format cases, compared with its expected file;
 # the GitHub step summary through the command.
