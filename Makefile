@@ -131,10 +131,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 
 # The API of `pregon serve` is a client file: linked in beside the library.
 $(BUILD)/tests/test_serve_api: tests/unit/test_serve_api.c $(BUILD)/src/serve/api.o \
-                               $(SUPPORT_OBJ) $(LIB)
+                               $(BUILD)/src/cli/common.o $(SUPPORT_OBJ) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(BUILD)/src/serve/api.o $(SUPPORT_OBJ) \
-	  $(LIB) $(LDLIBS) $(TEST_LIBS)
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests -o $@ $< $(BUILD)/src/serve/api.o \
+	  $(BUILD)/src/cli/common.o $(SUPPORT_OBJ) $(LIB) $(LDLIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/test_lsp_%: tests/unit/test_lsp_%.c $(LSP_CORE_OBJ:%=$(BUILD)/%) $(LIB)
 	@mkdir -p $(dir $@)

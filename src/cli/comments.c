@@ -325,12 +325,8 @@ static char *format_json(const comment_list *l, size_t blocked)
 	json_object_set_new(root, "total", json_integer((json_int_t)l->n));
 	json_object_set_new(root, "block", json_integer((json_int_t)blocked));
 	json_object_set_new(root, "answer", json_integer((json_int_t)(l->n - blocked)));
-	char *s = json_dumps(root, JSON_COMPACT);
+	char *s = cli_enough(json_dumps(root, JSON_COMPACT));
 	json_decref(root);
-	if (!s) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
 	size_t n = strlen(s);
 	s = cli_xresize(s, n + 2);
 	memcpy(s + n, "\n", 2);

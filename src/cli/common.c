@@ -17,9 +17,8 @@
 
 #define _(s) dgettext("pregon", s)
 
-void *cli_xalloc(size_t n)
+void *cli_enough(void *p)
 {
-	void *p = calloc(1, n ? n : 1);
 	if (!p) {
 		fputs("pregon: memoria agotada\n", stderr);
 		abort();
@@ -27,14 +26,14 @@ void *cli_xalloc(size_t n)
 	return p;
 }
 
+void *cli_xalloc(size_t n)
+{
+	return cli_enough(calloc(1, n ? n : 1));
+}
+
 void *cli_xresize(void *p, size_t n)
 {
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
-	return p;
+	return cli_enough(realloc(p, n ? n : 1));
 }
 
 char *cli_xdupn(const char *s, size_t n)

@@ -99,7 +99,10 @@ void cli_posts_dispose(cli_posts *posts);
 /* 1 when `path` is a folder. */
 int cli_is_dir(const char *path);
 
-/* Memory for every client: out of memory prints one line and aborts. */
+/* Memory for every client: out of memory prints one line and aborts.
+ * cli_enough does that for what another library allocated (jansson):
+ * it returns p when it is not NULL. */
+void *cli_enough(void *p);
 void *cli_xalloc(size_t n);  /* zeroed */
 void *cli_xresize(void *p, size_t n);
 char *cli_xstrdup(const char *s);

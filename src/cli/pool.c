@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "pool.h"
 
 typedef struct {
@@ -67,12 +68,8 @@ size_t pool_run(const pool_jobs *j)
 	if (threads <= 1)
 		return run_serial(j);
 	pool pl = { j, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-		    PTHREAD_COND_INITIALIZER, calloc(j->n, 1), 0, 0, 0, 0 };
-	pthread_t *tids = calloc((size_t)threads - 1, sizeof *tids);
-	if (!pl.done || !tids) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
+		    PTHREAD_COND_INITIALIZER, cli_xalloc(j->n), 0, 0, 0, 0 };
+	pthread_t *tids = cli_xalloc(((size_t)threads - 1) * sizeof *tids);
 	int started = 0;
 	while (started < threads - 1 &&
 	       pthread_create(&tids[started], NULL, worker, &pl) == 0)

@@ -549,9 +549,7 @@ static json_t *on_did_open(lsp_server *s, json_t *params, lsp_error *err)
 		return NULL;
 	lsp_doc *d = lsp_doc_find(s, uri);
 	if (!d) {
-		d = calloc(1, sizeof *d);
-		if (!d)
-			abort();
+		d = cli_xalloc(sizeof *d);
 		d->uri = cli_xstrdup(uri);
 		d->path = path_of_uri(uri);
 		cli_grow(&s->docs, &s->docs_cap, s->n_docs + 1, sizeof *s->docs);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/common.h"
 #include "serve/api.h"
 
 #define _(s) dgettext("pregon", s)
@@ -16,30 +17,10 @@
 #define REQUEST_NAME "solicitud"
 #define DRAFT_NAME "borrador"
 
-/* Without memory pregon prints one line and stops, as everywhere else. */
-static void *enough(void *p)
-{
-	if (!p) {
-		fputs("pregon: memoria agotada\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-void *serve_alloc(size_t n)
-{
-	return enough(calloc(1, n ? n : 1));
-}
-
-static char *dup_text(const char *s)
-{
-	return enough(strdup(s));
-}
-
 /* jansson's dumps fail only without memory. */
 static char *dump(json_t *root)
 {
-	char *s = enough(json_dumps(root, JSON_COMPACT));
+	char *s = cli_enough(json_dumps(root, JSON_COMPACT));
 	json_decref(root);
 	return s;
 }
@@ -68,11 +49,11 @@ char *serve_api_diag(const char *where, int line, int col, const char *message,
 {
 	pregon_diag d;
 	pregon_diag_init(&d);
-	d.path = dup_text(where);
+	d.path = cli_xstrdup(where);
 	d.line = line;
 	d.col = col;
-	d.message = dup_text(message);
-	d.hint = hint ? dup_text(hint) : NULL;
+	d.message = cli_xstrdup(message);
+	d.hint = hint ? cli_xstrdup(hint) : NULL;
 	char *shown = pregon_diag_format(&d);
 	shown[strcspn(shown, "\n")] = '\0';
 	pregon_diag_dispose(&d);

@@ -26,9 +26,6 @@ typedef struct {
 void serve_api_check(serve_answer *out, const pregon_engine *engine,
 		     const char *body, size_t len, const char *today);
 
-/* n zeroed bytes; out of memory prints one line and aborts.  Caller frees. */
-void *serve_alloc(size_t n);
-
 /* One line in pregon's shape, "WHERE:LINE:COL: error: MESSAGE; HINT" (no
  * position when `line` is 0, no hint when NULL), for the API's refusals
  * and the server's own errors.  Caller frees. */
