@@ -257,8 +257,10 @@ int cli_parse(int argc, char **argv, const cli_option *opts, size_t n_opts,
 		if (o->id == CLI_OPT_HELP) {
 			help = 1;
 		} else if (o->id == CLI_OPT_LANG) {
-			if (strcmp(v, "es") != 0 && strcmp(v, "en") != 0) {
-				cli_usage_error(_("idioma desconocido «%s»; use es o en"), v);
+			/* CLI_OPTION_LANG takes a value: v is never NULL here */
+			const char *lang = v ? v : "";
+			if (strcmp(lang, "es") != 0 && strcmp(lang, "en") != 0) {
+				cli_usage_error(_("idioma desconocido «%s»; use es o en"), lang);
 				return -1;
 			}
 		} else if (set(state, o->id, v)) {
