@@ -28,15 +28,6 @@
 #define STATED_MEDIAN 48.7
 #define MAX_POSTS 4096
 
-static const struct {
-	const char *folder;
-	const char *country; /* the one to keep where the folder mixes them */
-} sources[] = {
-	{ "gov-mx-tecate-comunicados", NULL },
-	{ "gov-mx-twitter-2024-25", NULL },
-	{ "gov-mx-federal-twitter-2020", NULL },
-	{ "gov-presidents-tuits-seguridad", "MX" },
-};
 
 /* Percentage of posts each rule may flag with its default threshold. */
 static const struct {
@@ -107,29 +98,13 @@ static void measure(tally *t, const char *text)
 	t->total++;
 }
 
-static int read_source(tally *t, const char *corpus, size_t s)
+static int measure_post(void *ctx, const test_source *src, json_t *post,
+			const char *text, int line)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/%s/posts.jsonl", corpus, sources[s].folder);
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		printf("claridad: no se puede leer %s\n", path);
-		return 1;
-	}
-	char *line = NULL;
-	size_t cap = 0;
-	while (getline(&line, &cap, f) > 0) {
-		json_error_t err;
-		json_t *post = json_loads(line, 0, &err);
-		const char *text = json_string_value(json_object_get(post, "text"));
-		const char *country = json_string_value(json_object_get(post, "country"));
-		if (text && (!sources[s].country ||
-			     (country && strcmp(country, sources[s].country) == 0)))
-			measure(t, text);
-		json_decref(post);
-	}
-	free(line);
-	fclose(f);
+	(void)src;
+	(void)post;
+	(void)line;
+	measure(ctx, text);
 	return 0;
 }
 
@@ -176,8 +151,8 @@ int main(void)
 		return 1;
 	t->e = test_engine(CONFIG, "claridad");
 	int failed = !t->e;
-	for (size_t s = 0; !failed && s < sizeof sources / sizeof *sources; s++)
-		failed = read_source(t, corpus, s);
+	for (size_t s = 0; !failed && s < test_n_gov_sources; s++)
+		failed = test_each_post(corpus, &test_gov_sources[s], measure_post, t);
 	if (!failed) {
 		print_distribution(t);
 		double median = percentile(t->inflesz, t->n, 50);

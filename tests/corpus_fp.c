@@ -162,19 +162,6 @@ static int compare_tecate(void)
 	return wrong != 0 || reviewed != 39;
 }
 
-/* The Mexican government posts: folder, where the folder mixes countries
- * the one to keep, and whether it is the spelling measurement set. */
-static const struct {
-	const char *folder;
-	const char *country;
-	int measure;
-} sources[] = {
-	{ "gov-mx-tecate-comunicados", NULL, 1 },
-	{ "gov-mx-twitter-2024-25", NULL, 1 },
-	{ "gov-mx-federal-twitter-2020", NULL, 0 },
-	{ "gov-presidents-tuits-seguridad", "MX", 1 },
-};
-
 #define SPELLING_PREFIX "ortografia."
 /* The bar: at most 3% of the measurement set (measured: 2.71%). */
 #define SPELLING_MAX_PCT 3.0
@@ -506,11 +493,60 @@ static int check_positives(const pregon_engine *e, const char *corpus)
 	return misses;
 }
 
+/* What the walk over the government posts counts. */
+typedef struct {
+	pregon_engine *e;
+	const char *show;     /* --show RULE, or NULL */
+	size_t total, measured, measured_flagged;
+} corpus_run;
+
+/* One government post: its findings tallied, its Tecate headline's
+ * promotion verdict kept, and a tweet measured with X's counter. */
+static int check_post(void *ctx, const test_source *src, json_t *post,
+		      const char *text, int lineno)
+{
+	corpus_run *run = ctx;
+	run->total++;
+	run->measured += (size_t)src->measure;
+	const char *id = json_string_value(json_object_get(post, "id"));
+	pregon_check_options o = { 0 };
+	o.today = "2026-01-15";
+	o.plain_text = 1;
+	o.batch = batch_of(src->folder, json_string_value(json_object_get(post, "account")));
+	pregon_diag d;
+	pregon_diag_init(&d);
+	pregon_report *r = NULL;
+	if (pregon_check(&r, run->e, id ? id : "-", text, strlen(text), &o, &d) == 0) {
+		run->measured_flagged += (size_t)tally_report(r, src->measure, id, run->show,
+							      src->folder, lineno, text);
+		if (strcmp(src->folder, TECATE_FOLDER) == 0 && id)
+			tecate_len += (size_t)snprintf(tecate_seen + tecate_len,
+						       sizeof tecate_seen - tecate_len,
+						       "%s\t%d\n", id, promoted(r));
+	}
+	pregon_report_free(r);
+	r = NULL;
+	pregon_diag_dispose(&d);
+	/* A tweet is measured with X's counter, without the link X appends
+	 * for an attachment (it does not count it). */
+	const char *platform = json_string_value(json_object_get(post, "platform"));
+	if (platform && strcmp(platform, "twitter") == 0) {
+		o.platform = "x";
+		o.only_rule = "longitud.texto";
+		o.batch = NULL;
+		if (pregon_check(&r, run->e, id ? id : "-", text, without_attachment(text), &o,
+				 &d) == 0)
+			tally_report(r, 0, id, run->show, src->folder, lineno, text);
+	}
+	pregon_report_free(r);
+	pregon_diag_dispose(&d);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *show = argc > 2 && strcmp(argv[1], "--show") == 0 ? argv[2] : NULL;
 	int update = argc > 1 && strcmp(argv[1], "--update") == 0;
-	size_t measured = 0, measured_flagged = 0;
 	const char *corpus = getenv("PREGON_CORPUS");
 	if (!corpus || !*corpus)
 		corpus = "../shared/corpus";
@@ -531,76 +567,11 @@ int main(int argc, char **argv)
 		pregon_diag_dispose(&d);
 		return 1;
 	}
-	size_t total = 0;
+	corpus_run run = { e, show, 0, 0, 0 };
 	int failed = 0;
-	for (size_t s = 0; s < sizeof sources / sizeof *sources && !failed; s++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s/posts.jsonl", corpus, sources[s].folder);
-		FILE *f = fopen(path, "r");
-		if (!f) {
-			printf("corpus: no se puede leer %s\n", path);
-			failed = 1;
-			break;
-		}
-		char *line = NULL;
-		size_t cap = 0;
-		int lineno = 0;
-		while (getline(&line, &cap, f) > 0) {
-			lineno++;
-			json_error_t err;
-			json_t *post = json_loads(line, 0, &err);
-			const char *text = json_string_value(json_object_get(post, "text"));
-			const char *country = json_string_value(json_object_get(post, "country"));
-			if (!text) {
-				printf("corpus: %s:%d: registro sin texto\n", path, lineno);
-				failed = 1;
-				json_decref(post);
-				break;
-			}
-			if (sources[s].country &&
-			    (!country || strcmp(country, sources[s].country) != 0)) {
-				json_decref(post);
-				continue;
-			}
-			total++;
-			measured += (size_t)sources[s].measure;
-			const char *id = json_string_value(json_object_get(post, "id"));
-			pregon_check_options o = { 0 };
-			o.today = "2026-01-15";
-			o.plain_text = 1;
-			o.batch = batch_of(sources[s].folder,
-					   json_string_value(json_object_get(post, "account")));
-			pregon_report *r = NULL;
-			if (pregon_check(&r, e, id ? id : "-", text, strlen(text), &o, &d) == 0) {
-				measured_flagged += (size_t)tally_report(r, sources[s].measure, id,
-								  show, sources[s].folder,
-								  lineno, text);
-				if (strcmp(sources[s].folder, TECATE_FOLDER) == 0 && id)
-					tecate_len += (size_t)snprintf(tecate_seen + tecate_len,
-								       sizeof tecate_seen - tecate_len,
-								       "%s\t%d\n", id, promoted(r));
-			}
-			pregon_report_free(r);
-			r = NULL;
-			pregon_diag_dispose(&d);
-			/* A tweet is measured with X's counter, without the link X
-			 * appends for an attachment (it does not count it). */
-			const char *platform = json_string_value(json_object_get(post, "platform"));
-			if (platform && strcmp(platform, "twitter") == 0) {
-				o.platform = "x";
-				o.only_rule = "longitud.texto";
-				o.batch = NULL;
-				if (pregon_check(&r, e, id ? id : "-", text,
-						 without_attachment(text), &o, &d) == 0)
-					tally_report(r, 0, id, show, sources[s].folder, lineno, text);
-			}
-			pregon_report_free(r);
-			pregon_diag_dispose(&d);
-			json_decref(post);
-		}
-		free(line);
-		fclose(f);
-	}
+	for (size_t s = 0; s < test_n_gov_sources && !failed; s++)
+		failed = test_each_post(corpus, &test_gov_sources[s], check_post, &run);
+	size_t total = run.total, measured = run.measured, measured_flagged = run.measured_flagged;
 	if (!show && !failed)
 		failed |= check_positives(e, corpus) != 0;
 	if (!show && !failed) {

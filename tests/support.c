@@ -69,3 +69,43 @@ char **test_list_dir(const char *dir, size_t *n)
 		qsort(names, *n, sizeof *names, by_name);
 	return names ? names : calloc(1, sizeof *names);
 }
+
+const test_source test_gov_sources[] = {
+	{ "gov-mx-tecate-comunicados", NULL, 1 },
+	{ "gov-mx-twitter-2024-25", NULL, 1 },
+	{ "gov-mx-federal-twitter-2020", NULL, 0 },
+	{ "gov-presidents-tuits-seguridad", "MX", 1 },
+};
+const size_t test_n_gov_sources = sizeof test_gov_sources / sizeof *test_gov_sources;
+
+int test_each_post(const char *corpus, const test_source *src, test_post_fn fn,
+		   void *ctx)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s/posts.jsonl", corpus, src->folder);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		printf("corpus: no se puede leer %s\n", path);
+		return 1;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0, rc = 0;
+	while (rc == 0 && getline(&line, &cap, f) > 0) {
+		lineno++;
+		json_error_t err;
+		json_t *post = json_loads(line, 0, &err);
+		const char *text = json_string_value(json_object_get(post, "text"));
+		const char *country = json_string_value(json_object_get(post, "country"));
+		if (!text) {
+			printf("corpus: %s:%d: registro sin texto\n", path, lineno);
+			rc = 1;
+		} else if (!src->country || (country && strcmp(country, src->country) == 0)) {
+			rc = fn(ctx, src, post, text, lineno);
+		}
+		json_decref(post);
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
