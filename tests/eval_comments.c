@@ -36,6 +36,8 @@
 
 #include "support.h"
 
+#define HATEVAL_FOLDER "offensive-es-hateval2019"
+
 #define MIN_AG 50.0
 #define MAX_CLEAN 28.0
 #define MAX_BENIGN 10.0
@@ -71,57 +73,44 @@ typedef struct {
 	size_t n, marked, ag, ag_marked, clean, clean_marked;
 } hateval_counts;
 
-/* Walks the corpus beside the command's verdicts: HatEval's counts, and
- * `by_id` (id -> [hs, ag, marked]) for the annotation.  0, or 1 after a
- * message. */
-static int read_corpus(const char *posts, json_t *verdicts, json_t *by_id,
-		       hateval_counts *c)
+/* What the walk over the corpus needs and counts. */
+typedef struct {
+	json_t *verdicts, *by_id;
+	hateval_counts c;
+} walk;
+
+/* One tweet beside the command's verdict on it: HatEval's counts, and
+ * by_id (id -> [hs, ag, marked]) for the annotation. */
+static int walk_post(void *ctx, const test_source *src, json_t *post,
+		     const char *text, int line)
 {
-	FILE *f = fopen(posts, "r");
-	if (!f) {
-		printf("comentarios: no se puede leer %s\n", posts);
+	(void)src;
+	(void)text;
+	walk *w = ctx;
+	hateval_counts *c = &w->c;
+	json_t *v = json_array_get(w->verdicts, c->n++);
+	const char *id = json_string_value(json_object_get(post, "id"));
+	const char *vid = json_string_value(json_object_get(v, "id"));
+	if (!id || !vid || strcmp(id, vid) != 0) {
+		printf("comentarios: la salida no sigue al corpus en la línea %d\n", line);
 		return 1;
 	}
-	char *line = NULL;
-	size_t cap = 0;
-	int failed = 0;
-	memset(c, 0, sizeof *c);
-	while (!failed && getline(&line, &cap, f) > 0) {
-		json_error_t err;
-		json_t *post = json_loads(line, 0, &err);
-		json_t *v = json_array_get(verdicts, c->n++);
-		const char *id = json_string_value(json_object_get(post, "id"));
-		const char *vid = json_string_value(json_object_get(v, "id"));
-		if (!id || !vid || strcmp(id, vid) != 0) {
-			printf("comentarios: la salida no sigue al corpus en %zu\n", c->n);
-			failed = 1;
-		} else {
-			json_t *labels = json_object_get(post, "labels");
-			verdict x = {
-				(int)json_integer_value(json_object_get(labels, "HS")),
-				(int)json_integer_value(json_object_get(labels, "AG")),
-				strcmp(json_string_value(json_object_get(v, "action")), "block") == 0,
-			};
-			c->marked += (size_t)x.marked;
-			if (x.ag) {
-				c->ag++;
-				c->ag_marked += (size_t)x.marked;
-			} else if (!x.hs) {
-				c->clean++;
-				c->clean_marked += (size_t)x.marked;
-			}
-			json_object_set_new(by_id, id, json_pack("[iii]", x.hs, x.ag, x.marked));
-		}
-		json_decref(post);
+	json_t *labels = json_object_get(post, "labels");
+	verdict x = {
+		(int)json_integer_value(json_object_get(labels, "HS")),
+		(int)json_integer_value(json_object_get(labels, "AG")),
+		strcmp(json_string_value(json_object_get(v, "action")), "block") == 0,
+	};
+	c->marked += (size_t)x.marked;
+	if (x.ag) {
+		c->ag++;
+		c->ag_marked += (size_t)x.marked;
+	} else if (!x.hs) {
+		c->clean++;
+		c->clean_marked += (size_t)x.marked;
 	}
-	free(line);
-	fclose(f);
-	if (!failed && c->n != json_array_size(verdicts)) {
-		printf("comentarios: %zu comentarios en la salida, %zu en el corpus\n",
-		       json_array_size(verdicts), c->n);
-		failed = 1;
-	}
-	return failed;
+	json_object_set_new(w->by_id, id, json_pack("[iii]", x.hs, x.ag, x.marked));
+	return 0;
 }
 
 /* The marks against the criterion-XII labels of one sample, or all. */
@@ -215,7 +204,7 @@ int main(int argc, char **argv)
 	if (!corpus || !*corpus)
 		corpus = "../shared/corpus";
 	char posts[4096];
-	snprintf(posts, sizeof posts, "%s/offensive-es-hateval2019/posts.jsonl", corpus);
+	snprintf(posts, sizeof posts, "%s/" HATEVAL_FOLDER "/posts.jsonl", corpus);
 	struct stat st;
 	if (stat(posts, &st) != 0) {
 		printf("comentarios: %s no existe; se omite la medición%s\n", posts,
@@ -225,9 +214,16 @@ int main(int argc, char **argv)
 	json_t *out = run_command(argv[1], posts);
 	if (!out)
 		return 1;
-	json_t *by_id = json_object();
-	hateval_counts c;
-	int failed = read_corpus(posts, json_object_get(out, "comments"), by_id, &c);
+	static const test_source hateval = { HATEVAL_FOLDER, NULL, 0 };
+	walk w = { json_object_get(out, "comments"), json_object(), { 0 } };
+	json_t *by_id = w.by_id;
+	int failed = test_each_post(corpus, &hateval, walk_post, &w);
+	if (!failed && w.c.n != json_array_size(w.verdicts)) {
+		printf("comentarios: %zu comentarios en la salida, %zu en el corpus\n",
+		       json_array_size(w.verdicts), w.c.n);
+		failed = 1;
+	}
+	const hateval_counts c = w.c;
 	if (!failed) {
 		double recall = pct(c.ag_marked, c.ag), clean = pct(c.clean_marked, c.clean);
 		printf("comentarios: HatEval 2019: %zu comentarios, %zu marcados para bloquear\n",
