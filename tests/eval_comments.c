@@ -109,7 +109,19 @@ static int walk_post(void *ctx, const test_source *src, json_t *post,
 		c->clean++;
 		c->clean_marked += (size_t)x.marked;
 	}
-	json_object_set_new(w->by_id, id, json_pack("[iii]", x.hs, x.ag, x.marked));
+	/* the rules that marked it, each once */
+	json_t *rules = json_array();
+	json_t *reason;
+	size_t k;
+	json_array_foreach(json_object_get(v, "reasons"), k, reason) {
+		json_t *rule = json_object_get(reason, "rule");
+		int seen = 0;
+		for (size_t j = 0; j < json_array_size(rules) && !seen; j++)
+			seen = json_equal(json_array_get(rules, j), rule);
+		if (!seen)
+			json_array_append(rules, rule);
+	}
+	json_object_set_new(w->by_id, id, json_pack("[iiio]", x.hs, x.ag, x.marked, rules));
 	return 0;
 }
 
@@ -157,6 +169,7 @@ static int check_annotation(const char *path, json_t *by_id)
 		return 1;
 	}
 	xii_counts all = { 0 }, held_out = { 0 };
+	json_t *benign_rules = json_object(); /* rule -> harmless tweets it marks */
 	char *line = NULL;
 	size_t cap = 0;
 	int lineno = 0, failed = 0;
@@ -179,14 +192,31 @@ static int check_annotation(const char *path, json_t *by_id)
 		count_xii(&all, insults, &x);
 		if (strcmp(sample, "C") == 0)
 			count_xii(&held_out, insults, &x);
+		json_t *rule;
+		size_t k;
+		json_array_foreach(!x.hs && !insults ? json_array_get(v, 3) : NULL, k, rule) {
+			const char *r = json_string_value(rule);
+			json_int_t n = json_integer_value(json_object_get(benign_rules, r));
+			json_object_set_new(benign_rules, r, json_integer(n + 1));
+		}
 	}
 	free(line);
 	fclose(f);
-	if (failed)
+	if (failed) {
+		json_decref(benign_rules);
 		return 1;
+	}
 	printf("comentarios: frente al criterio XII (%s)\n", path);
 	print_xii("toda la muestra", &all);
 	print_xii("muestra C, no usada para ajustar", &held_out);
+	/* where to look first when the harmless ones marked grow */
+	printf("  reglas que marcan los HS=0 que no insultan:");
+	const char *r;
+	json_t *n;
+	json_object_foreach(benign_rules, r, n)
+		printf(" %s %lld", r, (long long)json_integer_value(n));
+	printf("\n");
+	json_decref(benign_rules);
 	double recall = pct(all.tp, all.tp + all.fn), precision = pct(all.tp, all.tp + all.fp),
 	       benign = pct(all.benign_marked, all.benign);
 	printf("  mínimos: exhaustividad %.0f%%, precisión %.0f%%; techo de HS=0 que no insultan "
