@@ -387,6 +387,9 @@ void doc_dispose(doc_t *doc)
 		rd_dispose(&doc->readability);
 	count_entities_dispose(&doc->entities);
 	free(doc->digit_runs);
+	for (int i = 0; i < 2; i++)
+		if (doc->offensive_words[i])
+			doc->offensive_words_free(doc->offensive_words[i]);
 	memset(doc, 0, sizeof *doc);
 }
 

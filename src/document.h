@@ -44,6 +44,11 @@ typedef struct {
 	/* Words and sentences of the prose (doc_readability()). */
 	rd_text readability;
 	int readability_built;
+	/* The words of the folded prose as the offensive rules read them,
+	 * without [0] and with [1] their disguises undone, tokenized once for
+	 * all of those rules (offensive.c, which also frees them). */
+	void *offensive_words[2];
+	void (*offensive_words_free)(void *words);
 
 	/* Context resolved by the engine from options and front matter. */
 	date_t date;

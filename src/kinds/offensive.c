@@ -534,7 +534,7 @@ static size_t candidates(const off_state *s, const token *t, size_t *out, size_t
 
 /* Spaced-out letters ("p u t o", "p.u.t.o"): three or more single letters
  * one separator apart become one token, matched as such. */
-static void join_spaced(tokens *tk, const text_view *v, size_t i, size_t *end,
+static void join_spaced(const tokens *tk, const text_view *v, size_t i, size_t *end,
 			char *joined, size_t cap)
 {
 	size_t k = i, n = 0;
@@ -570,35 +570,54 @@ static size_t longest_match(const off_state *s, const tokens *tk, size_t i,
 	return 0;
 }
 
+static void tokens_free(void *p)
+{
+	tokens *tk = p;
+	free(tk->t);
+	free(tk->offsets);
+	buf_dispose(&tk->text);
+	free(tk);
+}
+
+/* The words of the post for a rule with or without evasions, tokenized
+ * by the first offensive rule that asks and kept with the document. */
+static const tokens *doc_tokens(const off_state *s, kind_run *run, const text_view *v)
+{
+	void **slot = &run->doc->offensive_words[s->evasions != 0];
+	if (!*slot) {
+		tokens *tk = xcalloc(1, sizeof *tk);
+		buf_init(&tk->text);
+		tokenize(tk, s, v);
+		*slot = tk;
+		run->doc->offensive_words_free = tokens_free;
+	}
+	return *slot;
+}
+
 static int off_check(const void *p, kind_run *run)
 {
 	const off_state *s = p;
 	const text_view *v = doc_view(run->doc, TEXT_FOLD | TEXT_STRIP);
-	tokens tk = { 0 };
-	buf_init(&tk.text);
-	tokenize(&tk, s, v);
-	for (size_t i = 0; i < tk.n;) {
+	const tokens *tk = doc_tokens(s, run, v);
+	for (size_t i = 0; i < tk->n;) {
 		size_t len = 0;
-		if (s->evasions && tk.t[i].single) {
+		if (s->evasions && tk->t[i].single) {
 			/* the longest run of the letters that spells an entry */
 			char joined[64];
 			size_t end;
-			join_spaced(&tk, v, i, &end, joined, sizeof joined);
+			join_spaced(tk, v, i, &end, joined, sizeof joined);
 			for (; end >= i + 3 && !len; end--) {
 				joined[end - i] = '\0';
-				token t = { tk.t[i].vs, tk.t[end - 1].ve, joined, 0, 0 };
-				len = longest_match(s, &tk, i, &t, end - i);
+				token t = { tk->t[i].vs, tk->t[end - 1].ve, joined, 0, 0 };
+				len = longest_match(s, tk, i, &t, end - i);
 			}
 		}
 		if (!len)
-			len = longest_match(s, &tk, i, &tk.t[i], 0);
-		if (len && !(s->skip_quoted && kind_quoted(v, tk.t[i].vs)))
-			kind_emit_view_span(run, v, tk.t[i].vs, tk.t[i + len - 1].ve, NULL, NULL, 0);
+			len = longest_match(s, tk, i, &tk->t[i], 0);
+		if (len && !(s->skip_quoted && kind_quoted(v, tk->t[i].vs)))
+			kind_emit_view_span(run, v, tk->t[i].vs, tk->t[i + len - 1].ve, NULL, NULL, 0);
 		i += len ? len : 1;
 	}
-	free(tk.t);
-	free(tk.offsets);
-	buf_dispose(&tk.text);
 	return 0;
 }
 
