@@ -12,10 +12,11 @@
  * the one `lado` says; one without `palabras` covers every word of the rule
  * ("soy" before an insult: one speaks of oneself, not of others).  With
  * `salvo_entre_comillas` a match inside quotation marks does not count: the
- * words of someone else, reported.  With `evasiones` (on by default) the usual disguises
- * are undone before matching: digits and symbols for letters ("p3nd3j0",
- * "put@"), letters stretched ("imbecilll") or spaced ("p u t o",
- * "p.u.t.o"), and * for a letter ("p*ndejo"). */
+ * words of someone else, reported.  With `evasiones` (on by default) the
+ * usual disguises are undone before matching: digits and symbols for
+ * letters ("p3nd3j0", "put@"), letters stretched ("imbecilll") or spaced
+ * ("p u t o", "p.u.t.o"), and * for a letter ("p*ndejo").  A post is
+ * tokenized once for all the rules of this kind (doc_tokens). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
