@@ -294,8 +294,8 @@ int cli_engine_for(pregon_engine **out, cli_engines *cache,
 	const char *config = spec->config ? spec->config : found;
 	const char *key = config ? config : "";
 	for (size_t i = 0; i < cache->n; i++)
-		if (strcmp(cache->configs[i], key) == 0) {
-			*out = cache->engines[i];
+		if (strcmp(cache->items[i].config, key) == 0) {
+			*out = cache->items[i].engine;
 			free(found);
 			return 0;
 		}
@@ -312,10 +312,9 @@ int cli_engine_for(pregon_engine **out, cli_engines *cache,
 		cli_print_diag(&d);
 	pregon_diag_dispose(&d);
 	if (!rc) {
-		cache->configs = cli_xresize(cache->configs, (cache->n + 1) * sizeof *cache->configs);
-		cache->engines = cli_xresize(cache->engines, (cache->n + 1) * sizeof *cache->engines);
-		cache->configs[cache->n] = cli_xstrdup(key);
-		cache->engines[cache->n++] = *out;
+		cache->items = cli_xresize(cache->items, (cache->n + 1) * sizeof *cache->items);
+		cache->items[cache->n].config = cli_xstrdup(key);
+		cache->items[cache->n++].engine = *out;
 	}
 	free(found);
 	return rc ? -1 : 0;
@@ -324,11 +323,10 @@ int cli_engine_for(pregon_engine **out, cli_engines *cache,
 void cli_engines_dispose(cli_engines *cache)
 {
 	for (size_t i = 0; i < cache->n; i++) {
-		free(cache->configs[i]);
-		pregon_engine_free(cache->engines[i]);
+		free(cache->items[i].config);
+		pregon_engine_free(cache->items[i].engine);
 	}
-	free(cache->configs);
-	free(cache->engines);
+	free(cache->items);
 }
 
 void cli_print_diag(const pregon_diag *diag)

@@ -61,8 +61,10 @@ typedef struct {
 /* One engine per configuration file: posts under different .pregon.yaml
  * are checked with different rules, and each configuration is built once. */
 typedef struct {
-	char **configs;           /* "" for none */
-	pregon_engine **engines;
+	struct cli_engine_slot {
+		char *config;     /* "" for none */
+		pregon_engine *engine;
+	} *items;
 	size_t n;
 } cli_engines;
 

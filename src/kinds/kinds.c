@@ -390,36 +390,35 @@ void kind_node_span(const doc_t *d, const y_node *n, size_t *off,
 		*len = e - *off;
 }
 
-/* A byte of a word: ASCII letter or digit, or part of a multibyte letter. */
-static int word_byte(char c)
-{
-	unsigned char u = (unsigned char)c;
-	return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') ||
-	       (u >= '0' && u <= '9');
-}
-
 int kind_quoted(const text_view *v, size_t at)
 {
 	int open = 0, single = 0;
+	int32_t prev = 0;
 	size_t i = at;
 	while (i > 0 && v->s[i - 1] != '\n')
 		i--;
 	for (; i < at;) {
 		int32_t cp;
 		i += (size_t)text_decode(v->s + i, v->len - i, &cp);
-		if (cp == 0xAB || cp == 0x201C)
+		if (cp == 0xAB || cp == 0x201C) {
 			open = 1;
-		else if (cp == 0xBB || cp == 0x201D)
+		} else if (cp == 0xBB || cp == 0x201D) {
 			open = 0;
-		else if (cp == '"')
+		} else if (cp == '"') {
 			open = !open;
-		else if (cp == 0x2018)
+		} else if (cp == 0x2018) {
 			single = 1;
-		else if (cp == 0x2019)
+		} else if (cp == 0x2019) {
 			single = 0;
-		else if (cp == '\'' && (i < 2 || !word_byte(v->s[i - 2]) ||
-				       i >= v->len || !word_byte(v->s[i])))
-			single = !single; /* not an apostrophe inside a word */
+		} else if (cp == '\'') {
+			int32_t next = 0;
+			if (i < v->len)
+				text_decode(v->s + i, v->len - i, &next);
+			/* an apostrophe inside a word opens and closes nothing */
+			if (!(text_is_alnum(prev) && text_is_alnum(next)))
+				single = !single;
+		}
+		prev = cp;
 	}
 	return open || single;
 }
